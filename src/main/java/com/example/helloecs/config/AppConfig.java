@@ -1,0 +1,13 @@
+package com.example.helloecs.config;
+
+import java.util.Optional;
+
+/**
+ * The whole, validated configuration, read once from CDK context.
+ *
+ * @param appName    application name (Stage ID, stack-name prefix)
+ * @param deployment the deployment {@code cdk deploy} targets (selected with {@code -c env=NAME})
+ * @param pipeline   the pipeline, when a source is configured
+ */
+public record AppConfig(String appName, Deployment deployment, Optional<PipelineConfig> pipeline) {
+}

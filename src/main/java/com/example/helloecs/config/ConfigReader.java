@@ -1,0 +1,238 @@
+package com.example.helloecs.config;
+
+import static com.example.helloecs.config.Settings.*;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the typed configuration from CDK context (cdk.json's {@code context} plus {@code -c key=value}) and
+ * validates all of it. Precedence, lowest first: {@link Settings} defaults, context, the selected environment's
+ * {@code settings}. Every problem is collected and thrown together in one {@link ConfigException}.
+ */
+public final class ConfigReader {
+    private static final Pattern APP_NAME_PATTERN = Pattern.compile("[A-Za-z][A-Za-z0-9-]{0,23}");
+    private static final Pattern ENV_NAME_PATTERN = Pattern.compile("[a-z][a-z0-9-]{0,15}");
+    private static final Pattern REPOSITORY = Pattern.compile("[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+");
+    private static final Set<String> ENV_FIELDS = Set.of("account", "region", "approval", "settings");
+
+    private ConfigReader() {
+    }
+
+    /** Whether a context key belongs to the CDK itself (feature flags, CLI internals) rather than to this app. */
+    public static boolean isCdkKey(String key) {
+        return key.startsWith("@") || key.contains(":") || key.startsWith("cdk-") || key.startsWith("aws-cdk");
+    }
+
+    public static AppConfig read(Map<String, ?> context) {
+        Problems p = new Problems();
+        Map<String, Object> own = new LinkedHashMap<>();
+        context.forEach((k, v) -> {
+            if (!isCdkKey(k)) {
+                own.put(k, v);
+            }
+        });
+        unknownKeys(own.keySet(), "", p);
+        Values base = new Values(own, p);
+
+        String appName = base.string(APP_NAME);
+        Checks.matches(p, APP_NAME.key(), appName, APP_NAME_PATTERN,
+                "1-24 letters, digits or hyphens, starting with a letter");
+        Map<String, EnvironmentDefinition> envs = environments(base.json(ENVIRONMENTS), p);
+
+        String selected = base.string(ENV);
+        if (selected != null && !envs.containsKey(selected)) {
+            p.add(ENV.key(), selected, envs.isEmpty() ? "no value: no environments are defined under `environments`"
+                    : "one of the environments defined: " + String.join(", ", envs.keySet()));
+            selected = null;
+        }
+        Deployment deployment = resolve(selected == null ? null : envs.get(selected), own, p);
+        Optional<PipelineConfig> pipeline = base.isSet(PIPELINE_REPOSITORY)
+                ? Optional.ofNullable(pipeline(base, envs, own, p)) : Optional.empty();
+        if (!base.isSet(PIPELINE_REPOSITORY)) {
+            for (Setting s : ALL) {
+                if (s.key().startsWith("pipeline.") && own.containsKey(s.key())) {
+                    p.add(s.key(), own.get(s.key()), "no value unless pipeline.repository is set");
+                }
+            }
+        }
+        p.throwIfAny();
+        return new AppConfig(appName, deployment, pipeline);
+    }
+
+    private record EnvironmentDefinition(String name, String account, String region, boolean approval,
+                                         Map<String, Object> settings) {
+    }
+
+    private static Map<String, EnvironmentDefinition> environments(Object json, Problems p) {
+        Map<String, EnvironmentDefinition> out = new LinkedHashMap<>();
+        if (!(json instanceof Map<?, ?> map)) {
+            p.add(ENVIRONMENTS.key(), json, "a JSON object: name -> {account, region, approval, settings}");
+            return out;
+        }
+        Set<String> lowerNames = new HashSet<>();
+        for (Map.Entry<?, ?> e : map.entrySet()) {
+            String name = String.valueOf(e.getKey());
+            String at = ENVIRONMENTS.key() + "." + name;
+            if (!ENV_NAME_PATTERN.matcher(name).matches()) {
+                p.add(ENVIRONMENTS.key(), name, "environment names of 1-16 lowercase letters, digits or hyphens, "
+                        + "starting with a letter");
+            }
+            if (!lowerNames.add(name.toLowerCase(Locale.ROOT)) || name.equals(Deployment.DEFAULT_NAME)) {
+                p.add(ENVIRONMENTS.key(), name, "unique environment names other than \"default\"");
+            }
+            if (!(e.getValue() instanceof Map<?, ?> def)) {
+                p.add(at, e.getValue(), "an object with account, region, approval and settings");
+                continue;
+            }
+            for (Object field : def.keySet()) {
+                if (!ENV_FIELDS.contains(String.valueOf(field))) {
+                    p.add(at + "." + field, def.get(field), "no such field; allowed: account, approval, region, settings");
+                }
+            }
+            String account = optionalString(def.get("account"), at + ".account", p);
+            if (account != null) {
+                Checks.accountId(p, at + ".account", account);
+            }
+            String region = optionalString(def.get("region"), at + ".region", p);
+            if (region != null) {
+                Checks.region(p, at + ".region", region);
+            }
+            Object approval = def.get("approval");
+            if (approval != null && !(approval instanceof Boolean)) {
+                p.add(at + ".approval", approval, "true or false");
+            }
+            Map<String, Object> settings = new LinkedHashMap<>();
+            Object rawSettings = def.get("settings");
+            if (rawSettings instanceof Map<?, ?> s) {
+                s.forEach((k, v) -> settings.put(String.valueOf(k), v));
+                unknownKeys(settings.keySet(), at + ".settings.", p);
+                for (String k : settings.keySet()) {
+                    Settings.find(k).filter(setting -> !Settings.overridable(setting)).ifPresent(setting ->
+                            p.add(at + ".settings." + k, settings.get(k), "a key other than env, environments "
+                                    + "and pipeline.* (those are not per environment)"));
+                }
+            } else if (rawSettings != null) {
+                p.add(at + ".settings", rawSettings, "an object of configuration keys");
+            }
+            out.put(name, new EnvironmentDefinition(name, account, region, Boolean.TRUE.equals(approval), settings));
+        }
+        return out;
+    }
+
+    private static String optionalString(Object value, String key, Problems p) {
+        if (value == null || value instanceof String) {
+            return (String) value;
+        }
+        p.add(key, value, "a string");
+        return null;
+    }
+
+    /** The deployment for an environment (or the default one): its overrides on top of the context. */
+    private static Deployment resolve(EnvironmentDefinition env, Map<String, Object> own, Problems base) {
+        Map<String, Object> merged = new HashMap<>(own);
+        Problems p = base;
+        if (env != null) {
+            merged.putAll(env.settings());
+            String prefix = ENVIRONMENTS.key() + "." + env.name() + ".settings.";
+            p = base.relabelled(key -> env.settings().keySet().stream()
+                    .anyMatch(k -> key.equals(k) || key.startsWith(k + "[") || key.startsWith(k + "."))
+                    ? prefix + key : key);
+        }
+        Values v = new Values(merged, p);
+        String account = env != null && env.account() != null ? env.account() : v.string(ACCOUNT);
+        String region = env != null && env.region() != null ? env.region() : v.string(REGION);
+        if (env == null || env.account() == null) {
+            if (account != null) {
+                Checks.accountId(p, ACCOUNT.key(), account);
+            }
+        }
+        if (env == null || env.region() == null) {
+            if (region != null) {
+                Checks.region(p, REGION.key(), region);
+            }
+        }
+        RegistryConfig registry = RegistryConfig.read(v, region);
+        ServiceConfig service = ServiceConfig.read(v);
+        return new Deployment(env == null ? Deployment.DEFAULT_NAME : env.name(), account, region,
+                env != null && env.approval(), registry, service);
+    }
+
+    private static PipelineConfig pipeline(Values base, Map<String, EnvironmentDefinition> envs,
+                                           Map<String, Object> own, Problems p) {
+        String repository = base.string(PIPELINE_REPOSITORY);
+        Checks.matches(p, PIPELINE_REPOSITORY.key(), repository, REPOSITORY, "owner/name of the source repository");
+        String branch = base.string(PIPELINE_BRANCH);
+        if (branch == null) {
+            p.add(PIPELINE_BRANCH.key(), null, "a branch name (required when pipeline.repository is set)");
+        }
+        String connection = base.string(PIPELINE_CONNECTION_ARN);
+        if (connection == null) {
+            p.add(PIPELINE_CONNECTION_ARN.key(), null, "a connection ARN (required when pipeline.repository is set)");
+        } else {
+            Checks.connectionArn(p, PIPELINE_CONNECTION_ARN.key(), connection);
+        }
+        String gate = base.string(PIPELINE_SCAN_GATE);
+        Checks.oneOf(p, PIPELINE_SCAN_GATE.key(), gate, List.of("off", "CRITICAL", "HIGH", "MEDIUM", "LOW"));
+        List<String> names = base.isSet(PIPELINE_ENVIRONMENTS) ? base.list(PIPELINE_ENVIRONMENTS)
+                : new ArrayList<>(envs.keySet());
+        if (names.isEmpty()) {
+            p.add(PIPELINE_ENVIRONMENTS.key(), names, "at least one environment defined under `environments`");
+        }
+        Checks.distinct(p, PIPELINE_ENVIRONMENTS.key(), names);
+        List<Deployment> stages = new ArrayList<>();
+        for (String name : names) {
+            EnvironmentDefinition env = envs.get(name);
+            if (env == null) {
+                p.add(PIPELINE_ENVIRONMENTS.key(), name, "names defined under `environments`: "
+                        + String.join(", ", envs.keySet()));
+                continue;
+            }
+            if (env.account() == null || env.region() == null) {
+                p.add(ENVIRONMENTS.key() + "." + name + (env.account() == null ? ".account" : ".region"), null,
+                        "a value: the pipeline deploys to explicit environments (account and region)");
+            }
+            stages.add(resolve(env, own, p));
+        }
+        String account = base.string(PIPELINE_ACCOUNT);
+        String region = base.string(PIPELINE_REGION);
+        if (account != null) {
+            Checks.accountId(p, PIPELINE_ACCOUNT.key(), account);
+        } else if (!stages.isEmpty()) {
+            account = stages.get(0).account();
+        }
+        if (region != null) {
+            Checks.region(p, PIPELINE_REGION.key(), region);
+        } else if (!stages.isEmpty()) {
+            region = stages.get(0).region();
+        }
+        return new PipelineConfig(repository, branch, connection, account, region, gate, stages);
+    }
+
+    private static void unknownKeys(Set<String> keys, String at, Problems p) {
+        for (String key : keys) {
+            if (Settings.find(key).isEmpty()) {
+                p.add(at + key, "(a value)", "a known configuration key" + suggestion(key));
+            }
+        }
+    }
+
+    /** A did-you-mean suggestion for an unknown key: the closest known key within a small edit distance. */
+    static String suggestion(String key) {
+        return ALL.stream()
+                .map(Setting::key)
+                .min(Comparator.comparingInt(k -> Checks.distance(key, k)))
+                .filter(k -> Checks.distance(key, k) <= Math.max(2, key.length() / 3))
+                .map(k -> "; did you mean " + k + "?")
+                .orElse("; see README's configuration reference");
+    }
+}

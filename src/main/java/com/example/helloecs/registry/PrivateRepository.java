@@ -1,0 +1,106 @@
+package com.example.helloecs.registry;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.example.helloecs.config.Checks;
+import com.example.helloecs.config.RegistryConfig;
+import com.example.helloecs.registry.lifecycle.LifecyclePolicy;
+
+import software.amazon.awscdk.Aws;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.services.ecr.CfnRepository;
+import software.amazon.awscdk.services.ecr.ImageTagMutabilityExclusionFilter;
+import software.amazon.awscdk.services.ecr.Repository;
+import software.amazon.awscdk.services.ecr.RepositoryEncryption;
+import software.amazon.awscdk.services.ecr.TagMutability;
+import software.amazon.awscdk.services.iam.AccountPrincipal;
+import software.amazon.awscdk.services.iam.AccountRootPrincipal;
+import software.amazon.awscdk.services.iam.ArnPrincipal;
+import software.amazon.awscdk.services.iam.Effect;
+import software.amazon.awscdk.services.iam.IPrincipal;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.kms.IKey;
+import software.amazon.awscdk.services.kms.Key;
+import software.constructs.Construct;
+
+/**
+ * The private ECR repository: immutable tags, scan on push, encryption, lifecycle policy, and a repository
+ * policy that names every principal (never {@code *}).
+ */
+public class PrivateRepository extends Construct {
+    /** The repository. */
+    public final Repository repository;
+    /** The KMS key, when encryption is KMS; otherwise {@code null}. */
+    public final IKey encryptionKey;
+
+    public PrivateRepository(Construct scope, String id, PrivateRepositoryProps props) {
+        super(scope, id);
+        RegistryConfig config = props.config();
+        this.encryptionKey = !config.kmsEncryption() ? null
+                : config.kmsKeyArn() != null ? Key.fromKeyArn(this, "Key", config.kmsKeyArn())
+                : Key.Builder.create(this, "Key")
+                        .description("Encrypts images in ECR repository " + config.repositoryName())
+                        .enableKeyRotation(true)
+                        .removalPolicy(config.destroyOnRemoval() ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN)
+                        .build();
+        List<ImageTagMutabilityExclusionFilter> exclusions = config.tagMutabilityExclusions().stream()
+                .map(ImageTagMutabilityExclusionFilter::wildcard).toList();
+        this.repository = Repository.Builder.create(this, "Repository")
+                .repositoryName(config.repositoryName())
+                .imageScanOnPush(config.scanOnPush())
+                .imageTagMutability(mutability(config.immutableTags(), !exclusions.isEmpty()))
+                .imageTagMutabilityExclusionFilters(exclusions.isEmpty() ? null : exclusions)
+                .encryption(config.kmsEncryption() ? RepositoryEncryption.KMS : RepositoryEncryption.AES_256)
+                .encryptionKey(encryptionKey)
+                .emptyOnDelete(config.destroyOnRemoval())
+                .removalPolicy(config.destroyOnRemoval() ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN)
+                .build();
+        if (!config.lifecycleRules().isEmpty()) {
+            // The policy text comes from the same function the preview command evaluates (not the L2's own
+            // rendering), so what is previewed is byte for byte what is deployed.
+            ((CfnRepository) repository.getNode().getDefaultChild()).setLifecyclePolicy(
+                    CfnRepository.LifecyclePolicyProperty.builder()
+                            .lifecyclePolicyText(LifecyclePolicy.toJson(config.lifecycleRules()))
+                            .build());
+        }
+        grant("PullPrincipals", RepositoryAccess.PULL, principals(config.pullPrincipals()));
+        grant("PushPrincipals", RepositoryAccess.PUSH, principals(config.pushPrincipals()));
+        grant("AssetPublishing", RepositoryAccess.ASSET_PUBLISHING,
+                List.of(new ArnPrincipal(props.publishingRoleArn())));
+        // The execution role lives in the service stack, which depends on this one: name it by ARN in a
+        // condition rather than as a principal, since ECR rejects principals that do not exist yet.
+        repository.addToResourcePolicy(PolicyStatement.Builder.create()
+                .sid("TaskExecutionRolePull")
+                .effect(Effect.ALLOW)
+                .principals(List.of(new AccountRootPrincipal()))
+                .actions(RepositoryAccess.PULL)
+                .conditions(Map.of("ArnEquals", Map.of("aws:PrincipalArn",
+                        "arn:" + Aws.PARTITION + ":iam::" + Aws.ACCOUNT_ID + ":role/" + props.executionRoleName())))
+                .build());
+    }
+
+    private static TagMutability mutability(boolean immutable, boolean withExclusions) {
+        if (immutable) {
+            return withExclusions ? TagMutability.IMMUTABLE_WITH_EXCLUSION : TagMutability.IMMUTABLE;
+        }
+        return withExclusions ? TagMutability.MUTABLE_WITH_EXCLUSION : TagMutability.MUTABLE;
+    }
+
+    private void grant(String sid, List<String> actions, List<IPrincipal> principals) {
+        if (!principals.isEmpty()) {
+            repository.addToResourcePolicy(PolicyStatement.Builder.create()
+                    .sid(sid).effect(Effect.ALLOW).principals(principals).actions(actions).build());
+        }
+    }
+
+    /** Account IDs become account principals, ARNs ARN principals; the config already rejected anything else. */
+    static List<IPrincipal> principals(List<String> values) {
+        List<IPrincipal> out = new ArrayList<>();
+        for (String v : values) {
+            out.add(Checks.ACCOUNT_ID.matcher(v).matches() ? new AccountPrincipal(v) : new ArnPrincipal(v));
+        }
+        return out;
+    }
+}

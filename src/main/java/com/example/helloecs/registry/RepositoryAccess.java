@@ -1,0 +1,22 @@
+package com.example.helloecs.registry;
+
+import java.util.List;
+
+/** The ECR actions each kind of principal is granted in the repository policy. */
+public final class RepositoryAccess {
+    /** Pull: what `docker pull` and ECS need. */
+    public static final List<String> PULL = List.of(
+            "ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer");
+    /** Push: pull plus uploading layers and manifests. */
+    public static final List<String> PUSH = List.of(
+            "ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer",
+            "ecr:InitiateLayerUpload", "ecr:UploadLayerPart", "ecr:CompleteLayerUpload", "ecr:PutImage");
+    /** The CDK asset publisher also checks the repository exists and whether the image tag is already there. */
+    public static final List<String> ASSET_PUBLISHING = List.of(
+            "ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer",
+            "ecr:InitiateLayerUpload", "ecr:UploadLayerPart", "ecr:CompleteLayerUpload", "ecr:PutImage",
+            "ecr:DescribeImages", "ecr:DescribeRepositories");
+
+    private RepositoryAccess() {
+    }
+}

@@ -1,0 +1,23 @@
+package com.example.helloecs.service;
+
+import java.util.List;
+
+/**
+ * What the image in {@code docker/} provides, and so what the task definition must match: keep the two in step
+ * (the Dockerfile reads the port from the {@code PORT} build argument).
+ */
+public final class ContainerImageSpec {
+    /** Directory of the Dockerfile, relative to the project root (where cdk and the tests run). */
+    public static final String DIRECTORY = "docker";
+    /** Build argument carrying the listening port. */
+    public static final String PORT_BUILD_ARG = "PORT";
+    /** Debian's www-data user and group: Apache runs as it, never as root. */
+    public static final String USER = "33:33";
+    /** The only path Apache writes to (pid file, runtime dir); a task volume so the root filesystem stays read-only. */
+    public static final String RUNTIME_DIR = "/var/run/apache2";
+    /** Health probe baked into the image; needs no extra package (bash's /dev/tcp). */
+    public static final List<String> HEALTH_CHECK = List.of("CMD", "/usr/local/bin/healthcheck");
+
+    private ContainerImageSpec() {
+    }
+}

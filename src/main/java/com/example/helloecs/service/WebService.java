@@ -1,0 +1,197 @@
+package com.example.helloecs.service;
+
+import java.util.List;
+
+import com.example.helloecs.config.ServiceConfig;
+
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.services.ec2.Peer;
+import software.amazon.awscdk.services.ec2.Port;
+import software.amazon.awscdk.services.ec2.SecurityGroup;
+import software.amazon.awscdk.services.ecs.AwsLogDriverProps;
+import software.amazon.awscdk.services.ecs.CapacityProviderStrategy;
+import software.amazon.awscdk.services.ecs.Cluster;
+import software.amazon.awscdk.services.ecs.ContainerDefinition;
+import software.amazon.awscdk.services.ecs.ContainerDefinitionOptions;
+import software.amazon.awscdk.services.ecs.ContainerInsights;
+import software.amazon.awscdk.services.ecs.CpuArchitecture;
+import software.amazon.awscdk.services.ecs.DeploymentCircuitBreaker;
+import software.amazon.awscdk.services.ecs.FargateService;
+import software.amazon.awscdk.services.ecs.FargateTaskDefinition;
+import software.amazon.awscdk.services.ecs.HealthCheck;
+import software.amazon.awscdk.services.ecs.LogDrivers;
+import software.amazon.awscdk.services.ecs.MountPoint;
+import software.amazon.awscdk.services.ecs.OperatingSystemFamily;
+import software.amazon.awscdk.services.ecs.PortMapping;
+import software.amazon.awscdk.services.ecs.RequestCountScalingProps;
+import software.amazon.awscdk.services.ecs.RuntimePlatform;
+import software.amazon.awscdk.services.ecs.ScalableTaskCount;
+import software.amazon.awscdk.services.ecs.CpuUtilizationScalingProps;
+import software.amazon.awscdk.services.ecs.Volume;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationListener;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationLoadBalancer;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationProtocol;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationTargetGroup;
+import software.amazon.awscdk.services.elasticloadbalancingv2.HealthCheck.Builder;
+import software.amazon.awscdk.services.elasticloadbalancingv2.TargetType;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.constructs.Construct;
+
+/**
+ * The ECS cluster and a Fargate service behind an internet-facing Application Load Balancer, tuned for fast,
+ * safe rollouts: a quick health check on the page's health endpoint, short draining, a deployment circuit breaker
+ * with rollback, and zero-downtime minimum/maximum healthy percentages.
+ */
+public class WebService extends Construct {
+    public static final String CONTAINER_NAME = "web";
+
+    public final Network network;
+    public final Cluster cluster;
+    public final FargateTaskDefinition taskDefinition;
+    public final ContainerDefinition container;
+    public final LogGroup logGroup;
+    public final ApplicationLoadBalancer loadBalancer;
+    public final SecurityGroup loadBalancerSecurityGroup;
+    public final SecurityGroup serviceSecurityGroup;
+    public final ApplicationListener listener;
+    public final ApplicationTargetGroup targetGroup;
+    public final FargateService service;
+    public final ScalableTaskCount scaling;
+
+    public WebService(Construct scope, String id, WebServiceProps props) {
+        super(scope, id);
+        ServiceConfig config = props.config();
+        this.network = new Network(this, "Network", config);
+        this.cluster = Cluster.Builder.create(this, "Cluster")
+                .vpc(network.vpc)
+                .containerInsightsV2(config.containerInsights() ? ContainerInsights.ENABLED : ContainerInsights.DISABLED)
+                .enableFargateCapacityProviders(true)
+                .build();
+
+        Role executionRole = Role.Builder.create(this, "ExecutionRole")
+                .roleName(props.executionRoleName())
+                .assumedBy(new ServicePrincipal("ecs-tasks.amazonaws.com"))
+                .description("Pulls the image from the private repository and writes container logs")
+                .build();
+        // Separate from the execution role and granted nothing: the page needs no AWS API.
+        Role taskRole = Role.Builder.create(this, "TaskRole")
+                .assumedBy(new ServicePrincipal("ecs-tasks.amazonaws.com"))
+                .description("Identity of the running container; holds no permissions")
+                .build();
+        this.taskDefinition = FargateTaskDefinition.Builder.create(this, "TaskDefinition")
+                .cpu(config.cpu())
+                .memoryLimitMiB(config.memory())
+                .executionRole(executionRole)
+                .taskRole(taskRole)
+                .runtimePlatform(RuntimePlatform.builder()
+                        .cpuArchitecture(config.arm64() ? CpuArchitecture.ARM64 : CpuArchitecture.X86_64)
+                        .operatingSystemFamily(OperatingSystemFamily.LINUX)
+                        .build())
+                .volumes(List.of(Volume.builder().name("apache-run").build()))
+                .build();
+        this.logGroup = LogGroup.Builder.create(this, "Logs")
+                .retention(Network.Retention.of(config.logRetentionDays()))
+                .removalPolicy(RemovalPolicy.DESTROY)
+                .build();
+        this.container = taskDefinition.addContainer(CONTAINER_NAME, ContainerDefinitionOptions.builder()
+                .image(props.image())
+                .user(ContainerImageSpec.USER)
+                .readonlyRootFilesystem(true)
+                .portMappings(List.of(PortMapping.builder().containerPort(config.containerPort()).name("http").build()))
+                .healthCheck(HealthCheck.builder()
+                        .command(ContainerImageSpec.HEALTH_CHECK)
+                        .interval(Duration.seconds(5))
+                        .timeout(Duration.seconds(2))
+                        .retries(3)
+                        .startPeriod(Duration.seconds(5))
+                        .build())
+                .logging(LogDrivers.awsLogs(AwsLogDriverProps.builder()
+                        .logGroup(logGroup).streamPrefix(CONTAINER_NAME).build()))
+                .build());
+        container.addMountPoints(MountPoint.builder()
+                .sourceVolume("apache-run").containerPath(ContainerImageSpec.RUNTIME_DIR).readOnly(false).build());
+
+        this.loadBalancerSecurityGroup = SecurityGroup.Builder.create(this, "LoadBalancerSecurityGroup")
+                .vpc(network.vpc)
+                .description("Internet-facing load balancer: HTTP" + (config.https() ? " and HTTPS" : "") + " from anywhere")
+                .allowAllOutbound(false)
+                .build();
+        loadBalancerSecurityGroup.addIngressRule(Peer.anyIpv4(), Port.tcp(80), "HTTP from the internet");
+        if (config.https()) {
+            loadBalancerSecurityGroup.addIngressRule(Peer.anyIpv4(), Port.tcp(443), "HTTPS from the internet");
+        }
+        this.serviceSecurityGroup = SecurityGroup.Builder.create(this, "ServiceSecurityGroup")
+                .vpc(network.vpc)
+                .description("Fargate tasks: only the load balancer may connect")
+                .allowAllOutbound(true)
+                .build();
+        serviceSecurityGroup.addIngressRule(loadBalancerSecurityGroup, Port.tcp(config.containerPort()),
+                "HTTP from the load balancer only");
+        loadBalancerSecurityGroup.addEgressRule(serviceSecurityGroup, Port.tcp(config.containerPort()),
+                "To the tasks only");
+
+        this.loadBalancer = ApplicationLoadBalancer.Builder.create(this, "LoadBalancer")
+                .vpc(network.vpc)
+                .internetFacing(true)
+                .securityGroup(loadBalancerSecurityGroup)
+                .dropInvalidHeaderFields(true)
+                .build();
+
+        this.service = FargateService.Builder.create(this, "Service")
+                .cluster(cluster)
+                .taskDefinition(taskDefinition)
+                .desiredCount(config.desiredCount())
+                .assignPublicIp(network.publicTasks)
+                .vpcSubnets(network.taskSubnets)
+                .securityGroups(List.of(serviceSecurityGroup))
+                .circuitBreaker(DeploymentCircuitBreaker.builder().enable(true).rollback(true).build())
+                .minHealthyPercent(config.minHealthyPercent())
+                .maxHealthyPercent(config.maxHealthyPercent())
+                .enableExecuteCommand(config.executeCommand())
+                .capacityProviderStrategies(config.spot()
+                        ? List.of(CapacityProviderStrategy.builder().capacityProvider("FARGATE").base(1).weight(0).build(),
+                                CapacityProviderStrategy.builder().capacityProvider("FARGATE_SPOT").weight(1).build())
+                        : null)
+                .healthCheckGracePeriod(Duration.seconds(10))
+                .build();
+
+        this.targetGroup = ApplicationTargetGroup.Builder.create(this, "TargetGroup")
+                .vpc(network.vpc)
+                .port(config.containerPort())
+                .protocol(ApplicationProtocol.HTTP)
+                .targetType(TargetType.IP)
+                .deregistrationDelay(Duration.seconds(config.deregistrationDelaySeconds()))
+                .healthCheck(new Builder()
+                        .path(config.healthCheckPath())
+                        .interval(Duration.seconds(config.healthCheckIntervalSeconds()))
+                        .timeout(Duration.seconds(config.healthCheckTimeoutSeconds()))
+                        .healthyThresholdCount(config.healthyThreshold())
+                        .unhealthyThresholdCount(config.unhealthyThreshold())
+                        .healthyHttpCodes("200")
+                        .build())
+                .targets(List.of(service.loadBalancerTarget(software.amazon.awscdk.services.ecs.LoadBalancerTargetOptions
+                        .builder().containerName(CONTAINER_NAME).containerPort(config.containerPort()).build())))
+                .build();
+        this.listener = loadBalancer.addListener("Http", software.amazon.awscdk.services.elasticloadbalancingv2
+                .BaseApplicationListenerProps.builder()
+                .port(80)
+                .protocol(ApplicationProtocol.HTTP)
+                .open(false)
+                .defaultTargetGroups(List.of(targetGroup))
+                .build());
+
+        this.scaling = service.autoScaleTaskCount(software.amazon.awscdk.services.applicationautoscaling
+                .EnableScalingProps.builder().minCapacity(config.minCapacity()).maxCapacity(config.maxCapacity()).build());
+        if (config.cpuTargetPercent() > 0) {
+            scaling.scaleOnCpuUtilization("Cpu", CpuUtilizationScalingProps.builder()
+                    .targetUtilizationPercent(config.cpuTargetPercent()).build());
+        }
+        if (config.requestsPerTarget() > 0) {
+            scaling.scaleOnRequestCount("Requests", RequestCountScalingProps.builder()
+                    .requestsPerTarget(config.requestsPerTarget()).targetGroup(targetGroup).build());
+        }
+    }
+}

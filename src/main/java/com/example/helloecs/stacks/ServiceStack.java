@@ -1,0 +1,44 @@
+package com.example.helloecs.stacks;
+
+import java.util.Map;
+
+import com.example.helloecs.config.Deployment;
+import com.example.helloecs.service.ContainerImageSpec;
+import com.example.helloecs.service.WebService;
+import com.example.helloecs.service.WebServiceProps;
+
+import software.amazon.awscdk.CfnOutput;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.ecr.assets.Platform;
+import software.amazon.awscdk.services.ecs.AssetImageProps;
+import software.amazon.awscdk.services.ecs.ContainerImage;
+import software.constructs.Construct;
+
+/**
+ * Short-lived: network, cluster, service and load balancer. Its synthesizer publishes the image asset into the
+ * private repository (see {@link com.example.helloecs.stage.ServiceStage}), so the task runs the image from there.
+ */
+public class ServiceStack extends Stack {
+    public final WebService web;
+
+    public ServiceStack(Construct scope, String id, StackProps props, Deployment deployment, String executionRoleName) {
+        super(scope, id, props);
+        var config = deployment.service();
+        // The build platform always equals the task's runtime platform: an arm64 image on x86 Fargate (or the
+        // reverse) fails with "exec format error".
+        ContainerImage image = ContainerImage.fromAsset(ContainerImageSpec.DIRECTORY, AssetImageProps.builder()
+                .platform(config.arm64() ? Platform.LINUX_ARM64 : Platform.LINUX_AMD64)
+                .buildArgs(Map.of(ContainerImageSpec.PORT_BUILD_ARG, String.valueOf(config.containerPort())))
+                .build());
+        this.web = new WebService(this, "Web", new WebServiceProps(config, image, executionRoleName));
+        CfnOutput.Builder.create(this, "LoadBalancerDnsName")
+                .description("DNS name of the Application Load Balancer")
+                .value(web.loadBalancer.getLoadBalancerDnsName())
+                .build();
+        CfnOutput.Builder.create(this, "ServiceUrl")
+                .description("URL of the service")
+                .value("http://" + web.loadBalancer.getLoadBalancerDnsName())
+                .build();
+    }
+}

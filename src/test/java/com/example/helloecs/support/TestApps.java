@@ -1,0 +1,83 @@
+package com.example.helloecs.support;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.example.helloecs.App;
+import com.example.helloecs.config.AppConfig;
+import com.example.helloecs.config.ConfigReader;
+import com.example.helloecs.config.Json;
+import com.example.helloecs.stage.ServiceStage;
+import com.fasterxml.jackson.core.type.TypeReference;
+
+import software.amazon.awscdk.AppProps;
+import software.amazon.awscdk.Stage;
+import software.constructs.IConstruct;
+
+/**
+ * Shared fixtures: apps built exactly as {@link App#main} builds them, with cdk.json's context (feature flags
+ * and settings) plus per-test overrides. Synthesis is slow (jsii): build once per test class.
+ */
+public final class TestApps {
+    private TestApps() {
+    }
+
+    /** cdk.json's context, as the CDK CLI would pass it. */
+    public static Map<String, Object> cdkJsonContext() {
+        try {
+            Map<String, Object> cdkJson = Json.MAPPER.readValue(new File("cdk.json"),
+                    new TypeReference<Map<String, Object>>() { });
+            @SuppressWarnings("unchecked")
+            Map<String, Object> context = (Map<String, Object>) cdkJson.get("context");
+            return context;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** cdk.json's context with the given keys replaced (as {@code -c key=value} would). */
+    public static Map<String, Object> context(Map<String, ?> overrides) {
+        Map<String, Object> context = new LinkedHashMap<>(cdkJsonContext());
+        context.putAll(overrides);
+        return context;
+    }
+
+    /** Reads the configuration from cdk.json plus overrides. */
+    public static AppConfig config(Map<String, ?> overrides) {
+        return ConfigReader.read(context(overrides));
+    }
+
+    /** A CDK app with the context set, before anything is added to it. */
+    public static software.amazon.awscdk.App emptyApp(Map<String, ?> overrides) {
+        return new software.amazon.awscdk.App(AppProps.builder()
+                .context(context(overrides))
+                .analyticsReporting(false)
+                .build());
+    }
+
+    /** Builds the app as {@code cdk synth} would and returns it (not yet synthesized). */
+    public static software.amazon.awscdk.App app(Map<String, ?> overrides) {
+        software.amazon.awscdk.App app = emptyApp(overrides);
+        App.build(app, ConfigReader.read(App.context(app)));
+        return app;
+    }
+
+    /** The single {@link ServiceStage} of an app built without a pipeline. */
+    public static ServiceStage stage(software.amazon.awscdk.App app) {
+        for (IConstruct child : app.getNode().getChildren()) {
+            if (child instanceof ServiceStage s) {
+                return s;
+            }
+        }
+        throw new AssertionError("no ServiceStage in the app; children: " + app.getNode().getChildren());
+    }
+
+    /** The stage of the default app built with the given overrides. */
+    public static ServiceStage stage(Map<String, ?> overrides) {
+        return stage(app(overrides));
+    }
+
+}
