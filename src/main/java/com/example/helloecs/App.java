@@ -1,7 +1,10 @@
 package com.example.helloecs;
 
+import java.io.PrintStream;
+import java.util.List;
 import java.util.Map;
 
+import com.example.helloecs.compliance.ComplianceChecks;
 import com.example.helloecs.config.AppConfig;
 import com.example.helloecs.config.ConfigException;
 import com.example.helloecs.config.ConfigReader;
@@ -12,23 +15,37 @@ import com.fasterxml.jackson.core.type.TypeReference;
 
 import software.amazon.awscdk.AppProps;
 
-/** Entry point of {@code cdk synth/deploy}: reads the configuration once, builds the Stage, synthesizes. */
+/** Entry point of {@code cdk synth/deploy}: reads the configuration once, builds the Stage, checks, synthesizes. */
 public final class App {
     private App() {
     }
 
     public static void main(String[] args) {
-        software.amazon.awscdk.App app = new software.amazon.awscdk.App(AppProps.builder().build());
+        System.exit(run(new software.amazon.awscdk.App(AppProps.builder().build()), System.err));
+    }
+
+    /**
+     * Reads and validates the configuration, builds the app, synthesizes it and checks the result.
+     *
+     * @return 0, or 1 when the configuration is invalid (then nothing is synthesized) or a finding is left
+     */
+    public static int run(software.amazon.awscdk.App app, PrintStream err) {
         AppConfig config;
         try {
             config = ConfigReader.read(context(app));
         } catch (ConfigException e) {
-            System.err.println(e.getMessage());
-            System.exit(1);
-            return;
+            err.println(e.getMessage());
+            return 1;
         }
         build(app, config);
-        app.synth();
+        ComplianceChecks.addTo(app);
+        List<String> findings = ComplianceChecks.findings(app.synth());
+        if (!findings.isEmpty()) {
+            err.println("Synthesis failed: " + findings.size() + " unacknowledged finding(s):");
+            findings.forEach(f -> err.println("  - " + f));
+            return 1;
+        }
+        return 0;
     }
 
     /** Everything in the app's context (cdk.json plus {@code -c}), as plain Java values. */
