@@ -6,5 +6,6 @@ shopt -s globstar nullglob
 templates=(cdk.out/**/*.template.json cdk.out.*/**/*.template.json)
 [ ${#templates[@]} -gt 0 ] || { echo "no synthesized templates to lint" >&2; exit 1; }
 echo "linting ${#templates[@]} templates"
-cfn-lint --format parseable -- "${templates[@]}"
+lint="$(command -v cfn-lint || echo "$HOME/.pyenv/shims/cfn-lint")"
+"$lint" --format parseable -- "${templates[@]}"
 echo "cfn-lint: no errors or warnings"

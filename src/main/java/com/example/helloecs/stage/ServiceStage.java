@@ -1,5 +1,6 @@
 package com.example.helloecs.stage;
 
+import com.example.helloecs.compliance.RedundantDependencies;
 import com.example.helloecs.config.Deployment;
 import com.example.helloecs.config.Names;
 import com.example.helloecs.stacks.RegistryStack;
@@ -47,6 +48,8 @@ public class ServiceStage extends Stage {
                         .build())
                 .build(), deployment, Names.executionRoleName(id));
         service.addStackDependency(registry, "the image is published into the registry stack's repository");
+        RedundantDependencies.removeFrom(registry);
+        RedundantDependencies.removeFrom(service);
     }
 
     private static Environment environment(Deployment deployment) {

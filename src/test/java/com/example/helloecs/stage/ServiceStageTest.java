@@ -111,4 +111,16 @@ class ServiceStageTest {
         service.hasOutput("ServiceUrl", Match.objectLike(Map.of(
                 "Value", Map.of("Fn::Join", List.of("", Match.arrayWith(List.of("http://")))))));
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void lambdaHandlersDoNotRepeatTheRoleTheyAlreadyReferenceInDependsOn() {
+        Map<String, Map<String, Object>> functions = service.findResources("AWS::Lambda::Function");
+        assertThat(functions).isNotEmpty();
+        functions.values().forEach(function -> {
+            Map<String, Object> role = (Map<String, Object>) ((Map<String, Object>) function.get("Properties")).get("Role");
+            String roleId = ((List<String>) role.get("Fn::GetAtt")).get(0);
+            assertThat((List<String>) function.getOrDefault("DependsOn", List.of())).doesNotContain(roleId);
+        });
+    }
 }
