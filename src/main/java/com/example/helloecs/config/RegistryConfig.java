@@ -57,7 +57,12 @@ public record RegistryConfig(String repositoryName, boolean destroyOnRemoval, bo
         registryScanFilters = List.copyOf(registryScanFilters);
     }
 
-    /** Whether the replicas should be deleted with the stack. */
+    /** Whether this app owns the registry-wide scanning configuration ({@code registryScanning} not off). */
+    public boolean ownsRegistryScanning() {
+        return !"off".equals(registryScanning);
+    }
+
+    /** Whether the repository is replicated (the app then owns the registry-wide replication configuration). */
     public boolean replicates() {
         return !replicationRegions.isEmpty();
     }
