@@ -12,7 +12,7 @@ for manifest in root.rglob("manifest.json"):
             templates[artifact.get("displayName", name)] = json.loads(template.read_text())
 
 expected = {
-    "/Registry": ["RepositoryUri", "RepositoryArn"],
+    "/Registry": ["RepositoryUri", "RepositoryArn", "DockerLogin"],
     "/Service": ["LoadBalancerDnsName", "ServiceUrl"],
 }
 missing = []

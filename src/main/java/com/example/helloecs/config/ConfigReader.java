@@ -161,7 +161,7 @@ public final class ConfigReader {
                 Checks.region(p, REGION.key(), region);
             }
         }
-        RegistryConfig registry = RegistryConfig.read(v, region);
+        RegistryConfig registry = RegistryConfig.read(v, account, region);
         ServiceConfig service = ServiceConfig.read(v);
         return new Deployment(env == null ? Deployment.DEFAULT_NAME : env.name(), account, region,
                 env != null && env.approval(), registry, service);

@@ -40,7 +40,9 @@ public record RegistryConfig(String repositoryName, boolean destroyOnRemoval, bo
     public static final Pattern REPOSITORY_NAME_PATTERN =
             Pattern.compile("(?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*");
     private static final Pattern PREFIX_PATTERN = Pattern.compile("[a-z0-9._/-]{1,256}");
-    private static final Pattern WILDCARD_FILTER = Pattern.compile("[a-zA-Z0-9._*/-]{1,128}");
+    /** ECR's registry scanning repository filter: 1-255 characters, lowercase, with {@code *} wildcards. */
+    private static final Pattern SCAN_FILTER = Pattern.compile("[a-z0-9*](?:[._/a-z0-9*-]{0,254})");
+    private static final int MAX_SCAN_FILTER = 255;
     private static final Pattern MUTABILITY_FILTER = Pattern.compile("[a-zA-Z0-9._*-]{1,128}");
     /** ECR allows at most 25 unique replication destinations across all rules (Service Quotas). */
     public static final int MAX_REPLICATION_DESTINATIONS = 25;
@@ -55,7 +57,12 @@ public record RegistryConfig(String repositoryName, boolean destroyOnRemoval, bo
         registryScanFilters = List.copyOf(registryScanFilters);
     }
 
-    /** Whether the replicas should be deleted with the stack. */
+    /** Whether this app owns the registry-wide scanning configuration ({@code registryScanning} not off). */
+    public boolean ownsRegistryScanning() {
+        return !"off".equals(registryScanning);
+    }
+
+    /** Whether the repository is replicated (the app then owns the registry-wide replication configuration). */
     public boolean replicates() {
         return !replicationRegions.isEmpty();
     }
@@ -63,9 +70,10 @@ public record RegistryConfig(String repositoryName, boolean destroyOnRemoval, bo
     /**
      * Reads and validates the registry settings.
      *
-     * @param sourceRegion the deployment's region, or {@code null} when environment-agnostic
+     * @param sourceAccount the deployment's account, or {@code null} when environment-agnostic
+     * @param sourceRegion  the deployment's region, or {@code null} when environment-agnostic
      */
-    static RegistryConfig read(Values v, String sourceRegion) {
+    static RegistryConfig read(Values v, String sourceAccount, String sourceRegion) {
         Problems p = v.problems();
         String name = v.string(REPOSITORY_NAME);
         repositoryName(p, name);
@@ -74,13 +82,21 @@ public record RegistryConfig(String repositoryName, boolean destroyOnRemoval, bo
         String mutability = v.string(TAG_MUTABILITY);
         Checks.oneOf(p, TAG_MUTABILITY.key(), mutability, List.of("IMMUTABLE", "MUTABLE"));
         List<String> exclusions = v.list(TAG_MUTABILITY_EXCLUSIONS);
-        wildcardFilters(p, TAG_MUTABILITY_EXCLUSIONS.key(), exclusions, MUTABILITY_FILTER, 0, 5);
+        wildcardFilters(p, TAG_MUTABILITY_EXCLUSIONS.key(), exclusions, MUTABILITY_FILTER, 0, 5,
+                "a filter of 1-128 characters: letters, digits, . _ - and * wildcards");
         String encryption = v.string(ENCRYPTION);
         Checks.oneOf(p, ENCRYPTION.key(), encryption, List.of("AES256", "KMS"));
         String keyArn = v.string(KMS_KEY_ARN);
-        if (keyArn != null && Checks.kmsKeyArn(p, KMS_KEY_ARN.key(), keyArn) && !"KMS".equals(encryption)) {
-            p.add(KMS_KEY_ARN.key(), keyArn, "no key unless " + ENCRYPTION.key() + " is KMS (it is "
-                    + Problem.render(encryption) + ")");
+        if (keyArn != null && Checks.kmsKeyArn(p, KMS_KEY_ARN.key(), keyArn)) {
+            if (!"KMS".equals(encryption)) {
+                p.add(KMS_KEY_ARN.key(), keyArn, "no key unless " + ENCRYPTION.key() + " is KMS (it is "
+                        + Problem.render(encryption) + ")");
+            }
+            String keyRegion = keyArn.split(":")[3];
+            if (sourceRegion != null && !keyRegion.equals(sourceRegion)) {
+                p.add(KMS_KEY_ARN.key(), keyArn, "a key in the repository's region " + sourceRegion
+                        + " (ECR only uses keys in its own region)");
+            }
         }
         List<LifecycleRule> rules = LifecycleRules.parse(v.json(LIFECYCLE_RULES), LIFECYCLE_RULES.key(), p);
         List<String> pull = v.list(PULL_PRINCIPALS);
@@ -89,11 +105,15 @@ public record RegistryConfig(String repositoryName, boolean destroyOnRemoval, bo
         principals(p, PUSH_PRINCIPALS.key(), push);
         List<String> regions = v.list(REPLICATION_REGIONS);
         List<String> accounts = v.list(REPLICATION_ACCOUNTS);
-        replication(p, regions, accounts, sourceRegion);
+        replication(p, regions, accounts, sourceAccount, sourceRegion);
         String prefix = v.isSet(REPLICATION_PREFIX) ? v.string(REPLICATION_PREFIX) : name;
         if (v.isSet(REPLICATION_PREFIX)) {
-            Checks.matches(p, REPLICATION_PREFIX.key(), prefix, PREFIX_PATTERN,
-                    "1-256 characters of lowercase letters, digits, . _ / -");
+            if (Checks.matches(p, REPLICATION_PREFIX.key(), prefix, PREFIX_PATTERN,
+                    "1-256 characters of lowercase letters, digits, . _ / -")
+                    && name != null && !name.startsWith(prefix)) {
+                p.add(REPLICATION_PREFIX.key(), prefix, "a prefix of " + REPOSITORY_NAME.key() + " "
+                        + Problem.render(name) + ", so that the repository is replicated");
+            }
         }
         String scanning = v.string(REGISTRY_SCANNING);
         Checks.oneOf(p, REGISTRY_SCANNING.key(), scanning, List.of("off", "BASIC", "ENHANCED"));
@@ -103,9 +123,15 @@ public record RegistryConfig(String repositoryName, boolean destroyOnRemoval, bo
             p.add(REGISTRY_SCAN_FREQUENCY.key(), frequency, "SCAN_ON_PUSH with BASIC scanning "
                     + "(CONTINUOUS_SCAN needs ENHANCED)");
         }
-        List<String> filters = v.isSet(REGISTRY_SCAN_FILTERS) ? v.list(REGISTRY_SCAN_FILTERS)
-                : name == null ? List.of() : List.of(name);
-        wildcardFilters(p, REGISTRY_SCAN_FILTERS.key(), filters, WILDCARD_FILTER, 1, 5);
+        List<String> filters;
+        if (v.isSet(REGISTRY_SCAN_FILTERS)) {
+            filters = v.list(REGISTRY_SCAN_FILTERS);
+            wildcardFilters(p, REGISTRY_SCAN_FILTERS.key(), filters, SCAN_FILTER, 1, 5,
+                    "a filter of 1-255 characters: lowercase letters, digits, . _ - / and * wildcards");
+        } else {
+            filters = name == null ? List.of() : List.of(name.length() <= MAX_SCAN_FILTER ? name
+                    : name.substring(0, MAX_SCAN_FILTER - 1) + "*");
+        }
         String email = v.string(SCAN_ALERT_EMAIL);
         if (email != null) {
             Checks.email(p, SCAN_ALERT_EMAIL.key(), email);
@@ -130,12 +156,18 @@ public record RegistryConfig(String repositoryName, boolean destroyOnRemoval, bo
         Checks.distinct(p, key, principals);
     }
 
-    static void replication(Problems p, List<String> regions, List<String> accounts, String sourceRegion) {
+    static void replication(Problems p, List<String> regions, List<String> accounts, String sourceAccount,
+                            String sourceRegion) {
         String key = REPLICATION_REGIONS.key();
+        // The source registry itself (same region, same account) cannot be a destination; the same region in
+        // another account can.
+        boolean sourceAccountIsDestination = accounts.isEmpty()
+                || (sourceAccount != null && accounts.contains(sourceAccount));
         for (int i = 0; i < regions.size(); i++) {
             String r = regions.get(i);
-            if (Checks.region(p, key + "[" + i + "]", r) && r.equals(sourceRegion) && accounts.isEmpty()) {
-                p.add(key + "[" + i + "]", r, "a region other than the source region " + sourceRegion);
+            if (Checks.region(p, key + "[" + i + "]", r) && r.equals(sourceRegion) && sourceAccountIsDestination) {
+                p.add(key + "[" + i + "]", r, "a region other than the source region " + sourceRegion
+                        + " (the source registry cannot replicate to itself)");
             }
         }
         Checks.distinct(p, key, regions);
@@ -154,13 +186,13 @@ public record RegistryConfig(String repositoryName, boolean destroyOnRemoval, bo
         }
     }
 
-    static void wildcardFilters(Problems p, String key, List<String> filters, Pattern pattern, int min, int max) {
+    static void wildcardFilters(Problems p, String key, List<String> filters, Pattern pattern, int min, int max,
+                                String allowed) {
         if (filters.size() < min || filters.size() > max) {
             p.add(key, filters, min + " to " + max + " filters");
         }
         for (int i = 0; i < filters.size(); i++) {
-            Checks.matches(p, key + "[" + i + "]", filters.get(i), pattern,
-                    "a filter of 1-128 characters: letters, digits, . _ - and * wildcards");
+            Checks.matches(p, key + "[" + i + "]", filters.get(i), pattern, allowed);
         }
     }
 }

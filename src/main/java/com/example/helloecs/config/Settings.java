@@ -56,7 +56,7 @@ public final class Settings {
             "AES256 | KMS",
             "Encryption at rest. KMS uses `registry.kmsKeyArn`, or a new key with rotation when that is empty.");
     public static final Setting KMS_KEY_ARN = new Setting("registry.kmsKeyArn", STRING, null,
-            "a KMS key ARN (arn:PARTITION:kms:REGION:ACCOUNT:key/ID); only with encryption KMS",
+            "a KMS key ARN (arn:PARTITION:kms:REGION:ACCOUNT:key/ID) in the deployment's region; only with encryption KMS",
             "Existing KMS key for the repository. Default: a new key with rotation (when encryption is KMS).");
     public static final Setting SCAN_ON_PUSH = new Setting("registry.scanOnPush", BOOLEAN, true,
             "true | false", "Basic scan of every pushed image.");
@@ -84,7 +84,7 @@ public final class Settings {
             List.of(), "12-digit account IDs",
             "Destination accounts for replication. Default: this account.");
     public static final Setting REPLICATION_PREFIX = new Setting("registry.replicationPrefix", STRING, null,
-            "a repository-name prefix (ECR's name characters)",
+            "a prefix of registry.repositoryName (lowercase letters, digits, . _ / -)",
             "Repository-name prefix filter of the replication rule. Default: the repository name.");
     public static final Setting REGISTRY_SCANNING = new Setting("registry.registryScanning", STRING, "off",
             "off | BASIC | ENHANCED",

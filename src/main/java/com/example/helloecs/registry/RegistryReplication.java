@@ -1,5 +1,6 @@
 package com.example.helloecs.registry;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import com.example.helloecs.config.RegistryConfig;
@@ -12,13 +13,24 @@ import software.constructs.Construct;
  * The registry-wide replication configuration. There is one per registry (account and region): deploying it
  * replaces any replication rules already there, so exactly one construct in the app owns it, and its rule is
  * scoped to this app's repositories by a repository-name prefix filter.
+ *
+ * <p>For each destination region in this account it also manages a {@link ReplicaCreationTemplate} (so replicas
+ * get the repository's immutability, encryption and lifecycle policy) and, when the repository is destroyed with
+ * the stack, a {@link ReplicaCleanup} that deletes the replica. Destinations in other accounts need their
+ * templates created in those accounts. The configuration depends on both, so on create the templates exist before
+ * the first image is replicated, and on delete replication stops before the replicas are deleted.
  */
 public class RegistryReplication extends Construct {
     /** The registry's replication configuration. */
     public final CfnReplicationConfiguration configuration;
+    /** Creation templates by destination region (this account only). */
+    public final List<ReplicaCreationTemplate> templates = new ArrayList<>();
+    /** Replica cleanups by destination region (this account only, removal policy destroy only). */
+    public final List<ReplicaCleanup> cleanups = new ArrayList<>();
 
-    public RegistryReplication(Construct scope, String id, RegistryConfig config) {
+    public RegistryReplication(Construct scope, String id, RegistryReplicationProps props) {
         super(scope, id);
+        RegistryConfig config = props.config();
         List<String> accounts = config.replicationAccounts().isEmpty() ? List.of(Aws.ACCOUNT_ID)
                 : config.replicationAccounts();
         List<CfnReplicationConfiguration.ReplicationDestinationProperty> destinations = config.replicationRegions()
@@ -37,5 +49,19 @@ public class RegistryReplication extends Construct {
                                 .build()))
                         .build())
                 .build();
+        if (props.replicatesIntoThisAccount()) {
+            for (String region : config.replicationRegions()) {
+                ReplicaCreationTemplate template = new ReplicaCreationTemplate(this, "CreationTemplate-" + region,
+                        config, region);
+                templates.add(template);
+                configuration.getNode().addDependency(template);
+                if (config.destroyOnRemoval()) {
+                    ReplicaCleanup cleanup = new ReplicaCleanup(this, "Cleanup-" + region, config.repositoryName(),
+                            region);
+                    cleanups.add(cleanup);
+                    configuration.getNode().addDependency(cleanup);
+                }
+            }
+        }
     }
 }

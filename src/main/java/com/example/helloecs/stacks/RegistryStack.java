@@ -2,28 +2,47 @@ package com.example.helloecs.stacks;
 
 import com.example.helloecs.config.Deployment;
 import com.example.helloecs.config.Names;
+import com.example.helloecs.config.RegistryConfig;
 import com.example.helloecs.registry.PrivateRepository;
 import com.example.helloecs.registry.PrivateRepositoryProps;
 import com.example.helloecs.registry.RegistryReplication;
+import com.example.helloecs.registry.RegistryReplicationProps;
+import com.example.helloecs.registry.RegistryScanning;
+import com.example.helloecs.registry.ScanAlerts;
+import com.example.helloecs.registry.ScanAlertsProps;
 
+import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.constructs.Construct;
 
-/** Long-lived: the private repository and the registry-wide settings this app owns. Deployed before the service. */
+/**
+ * Long-lived: the private repository and the registry-wide settings this app owns (replication and, when
+ * configured, scanning). Deployed before the service.
+ */
 public class RegistryStack extends Stack {
     public final PrivateRepository repository;
     /** The registry's replication configuration, or {@code null} when no destination is configured. */
     public final RegistryReplication replication;
+    /** The registry's scanning configuration, or {@code null} when {@code registry.registryScanning} is off. */
+    public final RegistryScanning scanning;
+    /** Alerts on CRITICAL or HIGH scan findings. */
+    public final ScanAlerts scanAlerts;
 
     public RegistryStack(Construct scope, String id, StackProps props, Deployment deployment, String stageId,
                          String qualifier) {
         super(scope, id, props);
+        RegistryConfig config = deployment.registry();
         this.repository = new PrivateRepository(this, "PrivateRepository", new PrivateRepositoryProps(
-                deployment.registry(), Names.executionRoleName(stageId), Names.imagePublishingRoleArn(qualifier)));
-        this.replication = deployment.registry().replicates()
-                ? new RegistryReplication(this, "Replication", deployment.registry()) : null;
+                config, Names.executionRoleName(stageId), Names.imagePublishingRoleArn(qualifier)));
+        this.replication = config.replicates()
+                ? new RegistryReplication(this, "Replication", new RegistryReplicationProps(config,
+                        deployment.account()))
+                : null;
+        this.scanning = config.ownsRegistryScanning() ? new RegistryScanning(this, "Scanning", config) : null;
+        this.scanAlerts = new ScanAlerts(this, "ScanAlerts", new ScanAlertsProps(config.repositoryName(),
+                config.scanAlertEmail(), config.destroyOnRemoval()));
         CfnOutput.Builder.create(this, "RepositoryUri")
                 .description("URI of the private ECR repository")
                 .value(repository.repository.getRepositoryUri())
@@ -32,5 +51,20 @@ public class RegistryStack extends Stack {
                 .description("ARN of the private ECR repository")
                 .value(repository.repository.getRepositoryArn())
                 .build();
+        CfnOutput.Builder.create(this, "DockerLogin")
+                .description("Logs Docker in to the registry")
+                .value(dockerLogin())
+                .build();
+        CfnOutput.Builder.create(this, "ScanAlertTopicArn")
+                .description("SNS topic notified of CRITICAL or HIGH scan findings")
+                .value(scanAlerts.topic.getTopicArn())
+                .build();
+    }
+
+    /** The ready-to-run login line; region, account and URL suffix are resolved by CloudFormation. */
+    static String dockerLogin() {
+        return "aws ecr get-login-password --region " + Aws.REGION
+                + " | docker login --username AWS --password-stdin "
+                + Aws.ACCOUNT_ID + ".dkr.ecr." + Aws.REGION + "." + Aws.URL_SUFFIX;
     }
 }

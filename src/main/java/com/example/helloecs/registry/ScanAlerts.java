@@ -1,0 +1,85 @@
+package com.example.helloecs.registry;
+
+import java.util.List;
+import java.util.Map;
+
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.services.events.EventField;
+import software.amazon.awscdk.services.events.EventPattern;
+import software.amazon.awscdk.services.events.Rule;
+import software.amazon.awscdk.services.events.RuleTargetInput;
+import software.amazon.awscdk.services.events.targets.SnsTopic;
+import software.amazon.awscdk.services.iam.Effect;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.kms.Key;
+import software.amazon.awscdk.services.sns.Topic;
+import software.amazon.awscdk.services.sns.subscriptions.EmailSubscription;
+import software.constructs.Construct;
+
+/**
+ * Alerts on image scans with CRITICAL or HIGH findings: an EventBridge rule on ECR's "ECR Image Scan" events
+ * (emitted by basic scanning, including scan on push) notifies an SNS topic encrypted with its own KMS key
+ * (rotated; its key policy lets EventBridge use it) that only accepts TLS. Optionally an email address is
+ * subscribed (it must confirm the subscription).
+ */
+public class ScanAlerts extends Construct {
+    /** EventBridge's detail type for a completed ECR basic scan. */
+    public static final String DETAIL_TYPE = "ECR Image Scan";
+
+    /** The key encrypting the topic. */
+    public final Key key;
+    /** The topic notified. */
+    public final Topic topic;
+    /** The rule matching scans with CRITICAL or HIGH findings. */
+    public final Rule rule;
+
+    public ScanAlerts(Construct scope, String id, ScanAlertsProps props) {
+        super(scope, id);
+        this.key = Key.Builder.create(this, "Key")
+                .description("Encrypts the scan alert topic of ECR repository " + props.repositoryName())
+                .enableKeyRotation(true)
+                .removalPolicy(props.destroyKey() ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN)
+                .build();
+        // EventBridge publishes to the encrypted topic, so it needs to use the key (and nothing more).
+        key.addToResourcePolicy(PolicyStatement.Builder.create()
+                .sid("AllowEventBridgeToPublishToTheEncryptedTopic")
+                .effect(Effect.ALLOW)
+                .principals(List.of(new ServicePrincipal("events.amazonaws.com")))
+                .actions(List.of("kms:Decrypt", "kms:GenerateDataKey*"))
+                .resources(List.of("*"))
+                .build());
+        this.topic = Topic.Builder.create(this, "Topic")
+                .displayName("ECR scan findings for " + props.repositoryName())
+                .masterKey(key)
+                .enforceSsl(true)
+                .build();
+        if (props.email() != null) {
+            topic.addSubscription(new EmailSubscription(props.email()));
+        }
+        this.rule = Rule.Builder.create(this, "Rule")
+                .description("ECR image scans of " + props.repositoryName() + " with CRITICAL or HIGH findings")
+                .eventPattern(EventPattern.builder()
+                        .source(List.of("aws.ecr"))
+                        .detailType(List.of(DETAIL_TYPE))
+                        .detail(Map.of(
+                                "scan-status", List.of("COMPLETE"),
+                                "repository-name", List.of(props.repositoryName()),
+                                "finding-severity-counts", Map.of("$or", List.of(
+                                        Map.of("CRITICAL", List.of(Map.of("numeric", List.of(">", 0)))),
+                                        Map.of("HIGH", List.of(Map.of("numeric", List.of(">", 0))))))))
+                        .build())
+                .targets(List.of(SnsTopic.Builder.create(topic)
+                        .message(RuleTargetInput.fromText("ECR scan of " + props.repositoryName() + "@"
+                                + EventField.fromPath("$.detail.image-digest") + " (tags "
+                                + EventField.fromPath("$.detail.image-tags") + ") in "
+                                + EventField.getRegion() + " found CRITICAL: "
+                                + EventField.fromPath("$.detail.finding-severity-counts.CRITICAL") + ", HIGH: "
+                                + EventField.fromPath("$.detail.finding-severity-counts.HIGH")
+                                + ". Details: aws ecr describe-image-scan-findings --repository-name "
+                                + props.repositoryName() + " --image-id imageDigest="
+                                + EventField.fromPath("$.detail.image-digest")))
+                        .build()))
+                .build();
+    }
+}
