@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
         description = "Commands for the hello-ecs CDK app.",
         subcommands = {
                 ConfigCommand.class,
+                RunLocalCommand.class,
         })
 public final class Main implements Runnable {
     @CommandLine.Spec

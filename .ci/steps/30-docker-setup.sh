@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Docker engine, headless Chromium and wrk on a fresh machine, and the Dockerfile's base image, all idempotent.
+# The base image cannot be pulled here (no Docker Hub, no public.ecr.aws): when it is missing it is built with
+# debootstrap and tagged exactly as the Dockerfile's FROM, so `docker build` finds it locally.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/../.."
+
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+# Serialise with any other checkout on this machine running the same setup (one dockerd, one base image).
+exec 9>/tmp/hello-ecs-docker-setup.lock
+flock 9
+
+missing=()
+for tool in dockerd:docker.io debootstrap:debootstrap chromium:chromium wrk:wrk; do
+  command -v "${tool%%:*}" >/dev/null 2>&1 || missing+=("${tool##*:}")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+  echo "installing ${missing[*]}"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq docker.io debootstrap chromium wrk >/dev/null
+fi
+
+if ! docker info >/dev/null 2>&1; then
+  echo "starting dockerd"
+  as_root sh -c 'nohup dockerd >/tmp/dockerd.log 2>&1 &'
+  for _ in $(seq 1 60); do
+    docker info >/dev/null 2>&1 && break
+    sleep 1
+  done
+  docker info >/dev/null 2>&1 || { echo "dockerd did not start; see /tmp/dockerd.log" >&2; tail -20 /tmp/dockerd.log >&2; exit 1; }
+fi
+
+base="$(awk 'toupper($1) == "FROM" { print $2; exit }' docker/Dockerfile)"
+if docker image inspect "$base" >/dev/null 2>&1; then
+  echo "base image $base present"
+else
+  echo "building base image $base with debootstrap (minbase bookworm)"
+  rootfs="$(mktemp -d)"
+  trap 'as_root rm -rf "$rootfs"' EXIT
+  as_root debootstrap --variant=minbase bookworm "$rootfs" http://deb.debian.org/debian >/tmp/debootstrap.log 2>&1 \
+    || { tail -20 /tmp/debootstrap.log >&2; exit 1; }
+  # Like the official slim image: no package lists or caches in the base.
+  as_root rm -rf "$rootfs"/var/lib/apt/lists/* "$rootfs"/var/cache/apt/archives/*.deb
+  as_root tar -C "$rootfs" -c . | docker import -c 'CMD ["bash"]' - "$base" >/dev/null
+fi
+docker image inspect --format "base image {{.Id}} {{.Size}} bytes" "$base"

@@ -1,0 +1,87 @@
+package com.example.helloecs.local;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Runs the Docker CLI. */
+public final class Docker {
+    /** Output of a finished command. */
+    public record Result(int exitCode, String output) {
+        public boolean ok() {
+            return exitCode == 0;
+        }
+    }
+
+    private final String executable;
+
+    /** @param executable the Docker CLI, e.g. {@code docker} (looked up on PATH) */
+    public Docker(String executable) {
+        this.executable = executable;
+    }
+
+    public String executable() {
+        return executable;
+    }
+
+    /** Fails with the fix when the CLI is missing or the engine does not answer. */
+    public void requireEngine() {
+        Result version;
+        try {
+            version = capture(List.of(executable, "version", "--format", "{{.Server.Version}}"));
+        } catch (LocalRunException e) {
+            throw new LocalRunException("Docker is not installed: `" + executable + "` was not found on PATH. "
+                    + "Install Docker Engine (e.g. `sudo apt-get install docker.io`) and start it.", e);
+        }
+        if (!version.ok()) {
+            String reason = version.output().strip().lines().reduce((a, b) -> b).orElse("no output");
+            throw new LocalRunException("The Docker engine is not reachable (" + reason + "). Start it "
+                    + "(e.g. `sudo systemctl start docker`, or `sudo dockerd &`) and check that `docker info` works.");
+        }
+    }
+
+    /** Runs a command, capturing stdout and stderr together. */
+    public Result capture(List<String> command) {
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            return new Result(p.waitFor(), out);
+        } catch (IOException e) {
+            throw new LocalRunException("Cannot run " + command.get(0) + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LocalRunException("Interrupted while running " + command.get(0), e);
+        }
+    }
+
+    /** Runs a command with its output on this process's stdout/stderr; returns the exit code. */
+    public int inherit(List<String> command) {
+        try {
+            return new ProcessBuilder(command).inheritIO().start().waitFor();
+        } catch (IOException e) {
+            throw new LocalRunException("Cannot run " + command.get(0) + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LocalRunException("Interrupted while running " + command.get(0), e);
+        }
+    }
+
+    /** {@code starting}, {@code healthy}, {@code unhealthy}; {@code none} without a health check; {@code gone}. */
+    public String health(String container) {
+        Result r = capture(List.of(executable, "inspect", "--format",
+                "{{.State.Status}} {{if .State.Health}}{{.State.Health.Status}}{{else}}none{{end}}", container));
+        if (!r.ok()) {
+            return "gone";
+        }
+        String[] parts = r.output().strip().split(" ");
+        return "running".equals(parts[0]) ? parts[1] : "gone";
+    }
+
+    public List<String> cmd(String... args) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(executable);
+        cmd.addAll(List.of(args));
+        return cmd;
+    }
+}
