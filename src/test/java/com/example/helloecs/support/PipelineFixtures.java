@@ -37,6 +37,7 @@ public final class PipelineFixtures {
         context.put("pipeline.connectionArn", CONNECTION_ARN);
         context.put("pipeline.account", TOOLS_ACCOUNT);
         context.put("pipeline.region", REGION);
+        context.put("pipeline.environments", java.util.List.of("dev", "prod"));
         return context;
     }
 }
