@@ -38,6 +38,7 @@ public class PipelineStack extends Stack {
     public final List<ServiceStage> stages;
 
     /**
+     * @param scope         the app: the stages are created in it, next to this stack
      * @param appName       application name (prefix of the stage IDs)
      * @param config        the pipeline configuration
      * @param synthContext  {@code -c} values the synth step passes to {@code cdk synth}
@@ -60,7 +61,9 @@ public class PipelineStack extends Stack {
                 .build();
         List<ServiceStage> added = new ArrayList<>();
         for (Deployment deployment : config.stages()) {
-            ServiceStage stage = new ServiceStage(this, Names.stageId(appName, deployment), deployment);
+            // A sibling of this stack, not a child: construct paths (and so a few logical IDs, tags and names)
+            // are then identical to `cdk deploy -c env=NAME`, so stacks deployed by hand are updated in place.
+            ServiceStage stage = new ServiceStage(scope, Names.stageId(appName, deployment), deployment);
             pipeline.addStage(stage, AddStageOpts.builder()
                     .pre(deployment.approval() ? List.of(approval(stage)) : List.of())
                     .post(post(stage, config.scanGate()))
