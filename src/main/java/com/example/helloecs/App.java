@@ -3,6 +3,8 @@ package com.example.helloecs;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import com.example.helloecs.compliance.ComplianceChecks;
 import com.example.helloecs.config.AppConfig;
@@ -10,12 +12,13 @@ import com.example.helloecs.config.ConfigException;
 import com.example.helloecs.config.ConfigReader;
 import com.example.helloecs.config.Json;
 import com.example.helloecs.config.Names;
+import com.example.helloecs.pipeline.PipelineStack;
 import com.example.helloecs.stage.ServiceStage;
 import com.fasterxml.jackson.core.type.TypeReference;
 
 import software.amazon.awscdk.AppProps;
 
-/** Entry point of {@code cdk synth/deploy}: reads the configuration once, builds the Stage, checks, synthesizes. */
+/** Entry point of {@code cdk synth/deploy}: reads the configuration once, builds the Stage or pipeline, checks, synthesizes. */
 public final class App {
     private App() {
     }
@@ -53,8 +56,32 @@ public final class App {
         return Json.MAPPER.convertValue(app.getNode().getAllContext(), new TypeReference<Map<String, Object>>() { });
     }
 
-    /** Adds what the configuration asks for to the app (shared with the tests). */
+    /**
+     * Adds what the configuration asks for to the app (shared with the tests): the pipeline stack
+     * ({@code APPNAME-pipeline}) when a pipeline source is configured, otherwise the Stage {@code cdk deploy} deploys.
+     */
     public static void build(software.amazon.awscdk.App app, AppConfig config) {
-        new ServiceStage(app, Names.stageId(config.appName(), config.deployment()), config.deployment());
+        if (config.pipeline().isPresent()) {
+            new PipelineStack(app, config.appName() + "-pipeline", config.appName(), config.pipeline().get(),
+                    pipelineContext(context(app)));
+        } else {
+            new ServiceStage(app, Names.stageId(config.appName(), config.deployment()), config.deployment());
+        }
+    }
+
+    /**
+     * The {@code pipeline.*} context values, rendered as {@code -c} values (lists comma-separated), so the pipeline's
+     * own synth reads the same pipeline configuration even when it was given on the command line.
+     */
+    static Map<String, String> pipelineContext(Map<String, Object> context) {
+        Map<String, String> out = new TreeMap<>();
+        context.forEach((key, value) -> {
+            if (key.startsWith("pipeline.") && value != null) {
+                out.put(key, value instanceof List<?> list
+                        ? list.stream().map(String::valueOf).collect(Collectors.joining(","))
+                        : String.valueOf(value));
+            }
+        });
+        return out;
     }
 }

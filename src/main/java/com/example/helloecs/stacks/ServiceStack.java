@@ -21,6 +21,10 @@ import software.constructs.Construct;
  */
 public class ServiceStack extends Stack {
     public final WebService web;
+    /** Output {@code LoadBalancerDnsName}: DNS name of the load balancer. */
+    public final CfnOutput loadBalancerDnsName;
+    /** Output {@code ServiceUrl}: {@code http://} plus the load balancer's DNS name (read by the pipeline's smoke test). */
+    public final CfnOutput serviceUrl;
 
     public ServiceStack(Construct scope, String id, StackProps props, Deployment deployment, String executionRoleName) {
         super(scope, id, props);
@@ -32,11 +36,11 @@ public class ServiceStack extends Stack {
                 .buildArgs(Map.of(ContainerImageSpec.PORT_BUILD_ARG, String.valueOf(config.containerPort())))
                 .build());
         this.web = new WebService(this, "Web", new WebServiceProps(config, image, executionRoleName));
-        CfnOutput.Builder.create(this, "LoadBalancerDnsName")
+        this.loadBalancerDnsName = CfnOutput.Builder.create(this, "LoadBalancerDnsName")
                 .description("DNS name of the Application Load Balancer")
                 .value(web.loadBalancer.getLoadBalancerDnsName())
                 .build();
-        CfnOutput.Builder.create(this, "ServiceUrl")
+        this.serviceUrl = CfnOutput.Builder.create(this, "ServiceUrl")
                 .description("URL of the service")
                 .value("http://" + web.loadBalancer.getLoadBalancerDnsName())
                 .build();

@@ -1,0 +1,79 @@
+package com.example.helloecs.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import com.example.helloecs.stage.ServiceStage;
+import com.example.helloecs.support.PipelineFixtures;
+import com.example.helloecs.support.TestApps;
+
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.assertions.Template;
+import software.constructs.IConstruct;
+
+/**
+ * The Stage the pipeline deploys is the one {@code cdk deploy -c env=dev} deploys: same class, same stacks, same
+ * stack names and environment, same templates (so a stack deployed by hand is updated in place by the pipeline).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PipelineStageTest {
+    private software.amazon.awscdk.App pipelineApp;
+    private ServiceStage fromPipeline;
+    private ServiceStage fromCdkDeploy;
+
+    @BeforeAll
+    void build() {
+        pipelineApp = TestApps.app(PipelineFixtures.pipelineContext());
+        PipelineStack stack = (PipelineStack) pipelineApp.getNode().findChild("hello-ecs-pipeline");
+        fromPipeline = stack.stages.get(0);
+        fromCdkDeploy = TestApps.stage(Map.of("environments", PipelineFixtures.environments(), "env", "dev"));
+    }
+
+    private static List<String> stackIds(ServiceStage stage) {
+        return stage.getNode().getChildren().stream().filter(c -> c instanceof Stack)
+                .map(c -> c.getNode().getId()).toList();
+    }
+
+    @Test
+    void withAPipelineTheAppHoldsThePipelineStackAndTheStagesItDeploys() {
+        List<IConstruct> children = pipelineApp.getNode().getChildren();
+
+        assertThat(children).filteredOn(c -> c instanceof PipelineStack).hasSize(1);
+        assertThat(children).filteredOn(c -> c instanceof ServiceStage).extracting(c -> c.getNode().getId())
+                .containsExactly("hello-ecs-dev", "hello-ecs-prod");
+    }
+
+    @Test
+    void pipelineDeploysTheSameStageClassWithTheSameStacks() {
+        assertThat(fromPipeline.getClass()).isEqualTo(ServiceStage.class).isEqualTo(fromCdkDeploy.getClass());
+        assertThat(stackIds(fromPipeline)).containsExactly("Registry", "Service")
+                .isEqualTo(stackIds(fromCdkDeploy));
+        assertThat(fromPipeline.getStageName()).isEqualTo(fromCdkDeploy.getStageName()).isEqualTo("hello-ecs-dev");
+        assertThat(fromPipeline.deployment).isEqualTo(fromCdkDeploy.deployment);
+    }
+
+    @Test
+    void stacksHaveTheSameNamesAndEnvironmentSoThePipelineTakesOverStacksDeployedByHand() {
+        for (Stack[] pair : new Stack[][] {{fromPipeline.registry, fromCdkDeploy.registry},
+                {fromPipeline.service, fromCdkDeploy.service}}) {
+            assertThat(pair[0].getStackName()).isEqualTo(pair[1].getStackName());
+            assertThat(pair[0].getAccount()).isEqualTo(pair[1].getAccount()).isEqualTo(PipelineFixtures.DEV_ACCOUNT);
+            assertThat(pair[0].getRegion()).isEqualTo(pair[1].getRegion()).isEqualTo(PipelineFixtures.REGION);
+        }
+        assertThat(fromPipeline.service.getDependencies()).contains(fromPipeline.registry);
+    }
+
+    @Test
+    void stacksSynthesizeToTheSameTemplates() {
+        assertThat(Template.fromStack(fromPipeline.registry).toJSON())
+                .isEqualTo(Template.fromStack(fromCdkDeploy.registry).toJSON());
+        assertThat(Template.fromStack(fromPipeline.service).toJSON())
+                .isEqualTo(Template.fromStack(fromCdkDeploy.service).toJSON());
+    }
+}
