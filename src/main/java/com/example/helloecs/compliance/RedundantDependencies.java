@@ -18,7 +18,7 @@ public final class RedundantDependencies {
             if (child.getNode().getId().endsWith("CustomResourceProvider")
                     && child.getNode().tryFindChild("Handler") instanceof CfnResource handler
                     && child.getNode().tryFindChild("Role") instanceof CfnResource role) {
-                handler.removeDependency(role);
+                handler.removeResourceDependency(role);
             }
         }
     }
