@@ -24,8 +24,9 @@ import software.amazon.awscdk.cxapi.SynthesisMessageLevel;
  * ({@code Validations.of(construct).acknowledge(...)}); anything left fails the synthesis.
  *
  * <p>The CDK sets a failing exit code for validation failures only inside its Node.js process, which the jsii
- * runtime of a Java app does not propagate (aws/aws-cdk#26844), so {@link #findings} reads the report the
- * synthesis wrote into the cloud assembly and {@link com.example.helloecs.App} exits non-zero itself.
+ * runtime of a Java app does not propagate (aws/aws-cdk#26844). So cdk.json sets
+ * {@code @aws-cdk/core:failSynthOnValidationErrors} to false (the synthesis then only writes its report), and
+ * {@link #findings} reads that report from the cloud assembly; {@link com.example.helloecs.App} exits non-zero.
  */
 public final class ComplianceChecks {
     private static final String REPORT = "validation-report.json";
