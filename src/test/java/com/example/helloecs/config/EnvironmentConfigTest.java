@@ -176,7 +176,7 @@ class EnvironmentConfigTest {
     void everyProblemIsReportedTogether() {
         Map<String, Object> envs = new LinkedHashMap<>(PipelineFixtures.environments());
         envs.put("qa", Map.of("region", REGION));
-        List<Problem> problems = problems(with(pipelineContext(), "environments", envs,
+        List<Problem> problems = problems(with(pipelineContext(), "environments", envs, "pipeline.environments", null,
                 "pipeline.branch", null, "pipeline.connectionArn", null, "pipeline.scanGate", "SEVERE", "env", "stage"));
 
         assertThat(problems).extracting(Problem::key).contains("env", "pipeline.branch", "pipeline.connectionArn",

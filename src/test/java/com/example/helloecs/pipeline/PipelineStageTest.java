@@ -15,6 +15,8 @@ import com.example.helloecs.support.TestApps;
 
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.assertions.Template;
+import software.amazon.awscdk.pipelines.StageDeployment;
+import software.amazon.awscdk.pipelines.Step;
 import software.constructs.IConstruct;
 
 /**
@@ -33,6 +35,21 @@ class PipelineStageTest {
         PipelineStack stack = (PipelineStack) pipelineApp.getNode().findChild("hello-ecs-pipeline");
         fromPipeline = stack.stages.get(0);
         fromCdkDeploy = TestApps.stage(Map.of("environments", PipelineFixtures.environments(), "env", "dev"));
+    }
+
+    @Test
+    void withTheScanGateOffEachStageHasOnlyTheSmokeTestAfterItAndProdAloneWaitsForApproval() {
+        PipelineStack stack = (PipelineStack) pipelineApp.getNode().findChild("hello-ecs-pipeline");
+        List<StageDeployment> deployments = stack.pipeline.getWaves().stream()
+                .flatMap(w -> w.getStages().stream()).toList();
+
+        assertThat(deployments).extracting(StageDeployment::getStageName)
+                .containsExactly("hello-ecs-dev", "hello-ecs-prod");
+        for (StageDeployment d : deployments) {
+            assertThat(d.getPost()).extracting(Step::getId).containsExactly(SmokeTest.ID);
+        }
+        assertThat(deployments.get(0).getPre()).isEmpty();
+        assertThat(deployments.get(1).getPre()).extracting(Step::getId).containsExactly("Approve");
     }
 
     private static List<String> stackIds(ServiceStage stage) {

@@ -1,0 +1,41 @@
+package com.example.helloecs.stage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import com.example.helloecs.pipeline.PipelineStack;
+import com.example.helloecs.support.PipelineFixtures;
+import com.example.helloecs.support.TestApps;
+
+import software.amazon.awscdk.Token;
+
+/** What {@code cdk deploy} gets with and without {@code -c env=NAME} (constructs only, no synthesis). */
+class EnvironmentStageTest {
+
+    @Test
+    void withoutEnvTheStageIsEnvironmentAgnostic() {
+        software.amazon.awscdk.App app = TestApps.app(Map.of("environments", PipelineFixtures.environments()));
+        ServiceStage stage = TestApps.stage(app);
+
+        assertThat(stage.getStageName()).isEqualTo("hello-ecs");
+        assertThat(stage.getAccount()).isNull();
+        assertThat(Token.isUnresolved(stage.service.getAccount())).isTrue();
+        assertThat(Token.isUnresolved(stage.registry.getRegion())).isTrue();
+        assertThat(app.getNode().getChildren()).noneMatch(c -> c instanceof PipelineStack);
+    }
+
+    @Test
+    void envSelectsTheStageIdAccountRegionAndOverrides() {
+        ServiceStage stage = TestApps.stage(Map.of("environments", PipelineFixtures.environments(), "env", "prod"));
+
+        assertThat(stage.getStageName()).isEqualTo("hello-ecs-prod");
+        assertThat(stage.service.getAccount()).isEqualTo(PipelineFixtures.PROD_ACCOUNT);
+        assertThat(stage.service.getRegion()).isEqualTo(PipelineFixtures.PROD_REGION);
+        assertThat(stage.registry.getStackName()).isEqualTo("hello-ecs-prod-registry");
+        assertThat(stage.service.getStackName()).isEqualTo("hello-ecs-prod-service");
+        assertThat(stage.deployment.service().desiredCount()).isEqualTo(3);
+    }
+}
