@@ -12,8 +12,13 @@ public final class EcrImages {
     }
 
     public static List<ImageRecord> list(EcrClient ecr, String repository) {
-        return ecr.describeImagesPaginator(r -> r.repositoryName(repository)).imageDetails().stream()
-                .map(d -> new ImageRecord(d.imageDigest(), d.imageTags(), d.imagePushedAt()))
-                .toList();
+        List<ImageRecord> images = ecr.describeImagesPaginator(r -> r.repositoryName(repository)).imageDetails()
+                .stream().map(d -> new ImageRecord(d.imageDigest(), d.imageTags(), d.imagePushedAt())).toList();
+        long distinct = images.stream().map(ImageRecord::digest).distinct().count();
+        if (distinct != images.size()) {
+            throw new UserError("DescribeImages of " + repository + " returned " + images.size() + " images but only "
+                    + distinct + " distinct digests: refusing to evaluate an inconsistent listing");
+        }
+        return images;
     }
 }
