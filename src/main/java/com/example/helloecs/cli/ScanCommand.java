@@ -97,7 +97,7 @@ public final class ScanCommand implements Runnable {
                         .fetch(repo, imageTag, startScan);
             }
             var out = spec.commandLine().getOut();
-            out.print(json ? result.json(top) : result.table(top));
+            out.print(json ? result.json(top, failOn) : result.table(top));
             int failing = failOn == null ? 0 : result.countAtLeast(failOn);
             if (failing > 0 && !json) {
                 out.println("FAILED: " + failing + " finding(s) at or above " + failOn + ".");

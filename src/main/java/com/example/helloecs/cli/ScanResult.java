@@ -61,7 +61,8 @@ public record ScanResult(String repository, String tag, String digest, String st
         return out.toString();
     }
 
-    public String json(int top) {
+    /** JSON; with a threshold, also {@code failOn} and how many findings are at or above it. */
+    public String json(int top, Severity failOn) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("repository", repository);
         out.put("imageTag", tag);
@@ -70,6 +71,10 @@ public record ScanResult(String repository, String tag, String digest, String st
         Map<String, Integer> c = new LinkedHashMap<>();
         counts.forEach((s, n) -> c.put(s.name(), n));
         out.put("findingSeverityCounts", c);
+        if (failOn != null) {
+            out.put("failOn", failOn.name());
+            out.put("findingsAtOrAboveFailOn", countAtLeast(failOn));
+        }
         out.put("topFindings", findings.stream().limit(top).toList());
         return Json.write(out) + "\n";
     }
