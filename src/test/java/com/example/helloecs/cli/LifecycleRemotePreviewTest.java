@@ -3,11 +3,11 @@ package com.example.helloecs.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -19,70 +19,58 @@ import org.junit.jupiter.api.io.TempDir;
 import com.example.helloecs.config.ConfigReader;
 import com.example.helloecs.config.Json;
 import com.example.helloecs.registry.lifecycle.LifecyclePolicy;
-import com.sun.net.httpserver.HttpServer;
 
 /**
  * {@code lifecycle preview --remote} against a loopback fake of ECR's JSON protocol (moto has no lifecycle policy
- * preview): StartLifecyclePolicyPreview, then GetLifecyclePolicyPreview IN_PROGRESS once, then COMPLETE.
+ * preview): StartLifecyclePolicyPreview, then GetLifecyclePolicyPreview IN_PROGRESS once, then the final status.
  */
 class LifecycleRemotePreviewTest {
+    static final String RESULTS = ", \"previewResults\": [{\"imageDigest\": \"sha256:bbb\", \"imageTags\": [],"
+            + " \"imagePushedAt\": 1767268800, \"action\": {\"type\": \"EXPIRE\"}, \"appliedRulePriority\": 1},"
+            + " {\"imageDigest\": \"sha256:aaa\", \"imageTags\": [\"v1\"], \"imagePushedAt\": 1767182400,"
+            + " \"action\": {\"type\": \"EXPIRE\"}, \"appliedRulePriority\": 2}],"
+            + " \"summary\": {\"expiringImageTotalCount\": 2}";
+
     @TempDir
     Path project;
-    HttpServer server;
+    FakeEcr ecr;
     final List<String> policiesReceived = new CopyOnWriteArrayList<>();
     final AtomicInteger polls = new AtomicInteger();
     volatile String finalStatus = "COMPLETE";
+    volatile int pollsBeforeDone = 1;
+
+    static String notFound(Object repository) {
+        return "{\"__type\": \"RepositoryNotFoundException\", \"message\": \"The repository with name '" + repository
+                + "' does not exist in the registry with id '123456789012'\"}";
+    }
 
     @BeforeEach
     void start() throws IOException {
         Files.writeString(project.resolve("cdk.json"), "{\"context\": {\"registry.repositoryName\": \"demo-repo\"}}");
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/", exchange -> {
-            String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
-            @SuppressWarnings("unchecked")
-            java.util.Map<String, Object> body = (java.util.Map<String, Object>) Json.parse(
-                    new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-            int code = 200;
-            String response;
-            if (!"demo-repo".equals(body.get("repositoryName"))) {
-                code = 400;
-                response = "{\"__type\": \"RepositoryNotFoundException\", \"message\": \"The repository with name '"
-                        + body.get("repositoryName") + "' does not exist in the registry with id '123456789012'\"}";
-            } else if (target.endsWith(".StartLifecyclePolicyPreview")) {
-                policiesReceived.add((String) body.get("lifecyclePolicyText"));
-                response = "{\"repositoryName\": \"demo-repo\", \"status\": \"IN_PROGRESS\"}";
-            } else if (target.endsWith(".GetLifecyclePolicyPreview")) {
-                boolean done = polls.incrementAndGet() > 1;
-                response = "{\"repositoryName\": \"demo-repo\", \"status\": \"" + (done ? finalStatus : "IN_PROGRESS")
-                        + "\", \"lifecyclePolicyText\": " + Json.write(policiesReceived.get(0))
-                        + (done ? ", \"previewResults\": [{\"imageDigest\": \"sha256:bbb\", \"imageTags\": [],"
-                                + " \"imagePushedAt\": 1767268800, \"action\": {\"type\": \"EXPIRE\"}, "
-                                + "\"appliedRulePriority\": 1}, {\"imageDigest\": \"sha256:aaa\", \"imageTags\": "
-                                + "[\"v1\"], \"imagePushedAt\": 1767182400, \"action\": {\"type\": \"EXPIRE\"}, "
-                                + "\"appliedRulePriority\": 2}], \"summary\": {\"expiringImageTotalCount\": 2}" : "")
-                        + "}";
-            } else {
-                code = 400;
-                response = "{\"__type\": \"UnknownOperationException\"}";
-            }
-            byte[] bytes = response.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.1");
-            exchange.sendResponseHeaders(code, bytes.length);
-            exchange.getResponseBody().write(bytes);
-            exchange.close();
-        });
-        server.start();
+        ecr = new FakeEcr()
+                .on("StartLifecyclePolicyPreview", body -> {
+                    if (!"demo-repo".equals(body.get("repositoryName"))) {
+                        return notFound(body.get("repositoryName"));
+                    }
+                    policiesReceived.add((String) body.get("lifecyclePolicyText"));
+                    return "{\"repositoryName\": \"demo-repo\", \"status\": \"IN_PROGRESS\"}";
+                })
+                .on("GetLifecyclePolicyPreview", body -> {
+                    boolean done = polls.incrementAndGet() > pollsBeforeDone;
+                    return "{\"repositoryName\": \"demo-repo\", \"status\": \"" + (done ? finalStatus : "IN_PROGRESS")
+                            + "\", \"lifecyclePolicyText\": " + Json.write(policiesReceived.get(0))
+                            + (done && finalStatus.equals("COMPLETE") ? RESULTS : "") + "}";
+                });
     }
 
     @AfterEach
     void stop() {
-        server.stop(0);
+        ecr.close();
     }
 
     CliRun remote(String... extra) {
-        List<String> args = new java.util.ArrayList<>(List.of("lifecycle", "preview", "--remote", "--project-dir",
-                project.toString(), "--region", "us-east-1", "--endpoint-url",
-                "http://127.0.0.1:" + server.getAddress().getPort()));
+        List<String> args = new ArrayList<>(List.of("lifecycle", "preview", "--remote", "--project-dir",
+                project.toString(), "--region", "us-east-1", "--endpoint-url", ecr.endpoint().toString()));
         args.addAll(List.of(extra));
         return CliRun.run(args.toArray(String[]::new));
     }
@@ -91,10 +79,11 @@ class LifecycleRemotePreviewTest {
     void sendsTheDeployedPolicyTextAndPrintsEcrsResultsOldestFirst() {
         CliRun run = remote();
         assertThat(run.exitCode()).as(run.err()).isZero();
-        String deployed = LifecyclePolicy.toJson(ConfigReader.read(java.util.Map.of("registry.repositoryName",
-                "demo-repo")).deployment().registry().lifecycleRules());
+        String deployed = LifecyclePolicy.toJson(ConfigReader.read(Map.of("registry.repositoryName", "demo-repo"))
+                .deployment().registry().lifecycleRules());
         assertThat(policiesReceived).containsExactly(deployed);
-        assertThat(polls.get()).isGreaterThanOrEqualTo(3);
+        assertThat(ecr.calls).startsWith("StartLifecyclePolicyPreview", "GetLifecyclePolicyPreview",
+                "GetLifecyclePolicyPreview");
         assertThat(run.out()).contains("images from ECR lifecycle policy preview")
                 .containsSubsequence("sha256:aaa", "sha256:bbb")
                 .contains("2         2025-12-31 12:00:00   sha256:aaa           v1", "2 images would expire.");
@@ -107,6 +96,16 @@ class LifecycleRemotePreviewTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.out()).isEmpty();
         assertThat(run.err()).contains("preview of demo-repo did not complete", "FAILED");
+    }
+
+    @Test
+    void waitingIsBoundedByTheTimeout() {
+        pollsBeforeDone = Integer.MAX_VALUE;
+        long started = System.nanoTime();
+        CliRun run = remote("--timeout", "1");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("did not complete (status IN_PROGRESS after waiting up to 1 s)");
+        assertThat(System.nanoTime() - started).isLessThan(java.time.Duration.ofSeconds(20).toNanos());
     }
 
     @Test
