@@ -19,6 +19,8 @@ import software.amazon.awssdk.services.ecr.EcrClient;
 
 /** The SDK paths (DescribeImages, StartImageScan, waiter, DescribeImageScanFindings) against moto_server. */
 class CliMotoTest {
+    /** The image asset tag in the cdk.out fixture (trimmed from a real synth of this app). */
+    static final String SERVICE_TAG = "c19ec73176d4270310ac0cd1e14ed9abf73264570b2f1a5bc2198f7e84ced8ad";
     static MotoServer moto;
     static EcrClient ecr;
 
@@ -31,6 +33,8 @@ class CliMotoTest {
         ecr = CliRun.client("us-east-1", moto.endpoint);
         ecr.createRepository(r -> r.repositoryName("demo-repo"));
         ecr.createRepository(r -> r.repositoryName("scanned"));
+        ecr.createRepository(r -> r.repositoryName("hello-ecs"));
+        push("hello-ecs", SERVICE_TAG, 7);
         push("demo-repo", "release-1", 1);
         push("demo-repo", "dev-1", 2);
         push("demo-repo", "dev-2", 3);
@@ -129,5 +133,34 @@ class CliMotoTest {
         CliRun run = run(Instant.now(), "scan", "findings", "--repository", "scanned", "--tag", "never-scanned");
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("no scan of scanned:never-scanned", "--start-scan");
+    }
+
+    @Test
+    void scanFindings_defaultsToTheServiceImageFromCdkOut() {
+        CliRun run = run(Instant.now(), "scan", "findings", "-c", "app.name=hello-ecs",
+                "-c", "registry.repositoryName=hello-ecs", "--cdk-out", "src/test/resources/cli/cdk.out",
+                "--start-scan");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Scan of hello-ecs:" + SERVICE_TAG, "COMPLETE");
+    }
+
+    @Test
+    void scanFindings_waitIsBounded() throws IOException {
+        push("scanned", "slow", 8);
+        moto.scanFindings("{\"region\": \"us-east-1\", \"results\": [{\"registryId\": \"123456789012\", "
+                + "\"repositoryName\": \"scanned\", \"imageId\": {\"imageTag\": \"slow\"}, "
+                + "\"imageScanStatus\": {\"status\": \"IN_PROGRESS\"}}]}");
+        CliRun run = run(Instant.now(), "scan", "findings", "--repository", "scanned", "--tag", "slow",
+                "--start-scan", "--timeout", "1", "--fail-on", "LOW");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).contains("the scan of scanned:slow did not complete: status IN_PROGRESS");
+    }
+
+    @Test
+    void scanFindings_rejectsAnUnknownSeverity() {
+        CliRun run = run(Instant.now(), "scan", "findings", "--tag", "v1", "--fail-on", "SEVERE");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--fail-on", "SEVERE", "CRITICAL");
     }
 }
