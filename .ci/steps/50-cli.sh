@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# The CLI: its SDK tests against moto_server must RUN (REQUIRE_MOTO=1 turns a missing moto into a failure, and
+# any skipped test fails this step), then a smoke test of the packaged commands.
+set -euo pipefail
+export PATH="$PATH:$HOME/.pyenv/shims"
+REQUIRE_MOTO=1 mvn -B -Dstyle.color=never test -Dtest='Lifecycle*,Scan*,Cli*' -Dsurefire.failIfNoSpecifiedTests=false
+python3 - <<'PY'
+import glob, sys, xml.etree.ElementTree as ET
+reports = glob.glob("target/surefire-reports/TEST-com.example.helloecs.cli.CliMotoTest*.xml")
+if not reports:
+    sys.exit("50-cli: no report of the moto tests")
+for report in reports:
+    suite = ET.parse(report).getroot()
+    if int(suite.get("tests", "0")) == 0 or suite.get("skipped") != "0":
+        sys.exit(f"50-cli: {report}: tests={suite.get('tests')} skipped={suite.get('skipped')}: moto tests must run")
+PY
+./bin/hello-ecs lifecycle preview --file src/test/resources/cli/describe-images.json
+./bin/hello-ecs lifecycle preview --file src/test/resources/cli/describe-images.json --json >/dev/null
+for cmd in "" "lifecycle" "lifecycle preview" "scan" "scan findings" "config"; do
+  # shellcheck disable=SC2086
+  ./bin/hello-ecs $cmd --help >/dev/null
+done
+if ./bin/hello-ecs lifecycle preview --file /nonexistent.json 2>/dev/null; then
+  echo "50-cli: a missing file must fail" >&2; exit 1
+fi
+echo "50-cli: ok"

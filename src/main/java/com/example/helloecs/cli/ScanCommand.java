@@ -1,0 +1,109 @@
+package com.example.helloecs.cli;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+
+import com.example.helloecs.config.AppConfig;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import software.amazon.awssdk.services.ecr.EcrClient;
+
+/** {@code scan findings}: an image's scan results, usable as a pipeline gate. */
+@Command(name = "scan", mixinStandardHelpOptions = true, description = "ECR image scan tools.",
+        subcommands = ScanCommand.Findings.class)
+public final class ScanCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(name = "findings", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"Wait for an image's scan to finish, print counts by severity and the top findings, and "
+                    + "fail when findings at or above --fail-on exist.",
+                    "The image defaults to the one the service runs: its asset hash tag, read from cdk.out."},
+            exitCodeListHeading = "%nExit codes:%n",
+            exitCodeList = {"0:no findings at or above --fail-on (or no --fail-on)",
+                    "1:findings at or above --fail-on exist",
+                    "2:error (no scan, unknown repository, no credentials, ...); nothing printed on stdout"})
+    public static final class Findings implements Callable<Integer> {
+        private final Services services;
+
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        ConfigOptions configOptions;
+
+        @Mixin
+        AwsOptions awsOptions;
+
+        @Option(names = "--repository", paramLabel = "NAME",
+                description = "Repository (default: registry.repositoryName of the configuration).")
+        String repository;
+
+        @Option(names = "--tag", paramLabel = "TAG",
+                description = "Image tag (default: the service's image asset hash from cdk.out).")
+        String tag;
+
+        @Option(names = "--cdk-out", paramLabel = "DIR",
+                description = "Cloud assembly to read the service's tag from (default: PROJECT_DIR/cdk.out).")
+        Path cdkOut;
+
+        @Option(names = "--fail-on", paramLabel = "SEVERITY",
+                description = "Exit 1 when findings of this severity or worse exist: ${COMPLETION-CANDIDATES}.")
+        Severity failOn;
+
+        @Option(names = "--top", paramLabel = "N", defaultValue = "10",
+                description = "How many findings to list, most severe first (default: ${DEFAULT-VALUE}).")
+        int top;
+
+        @Option(names = "--start-scan", description = "Start a basic scan first (StartImageScan).")
+        boolean startScan;
+
+        @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "600",
+                description = "How long to wait for the scan to complete (default: ${DEFAULT-VALUE}).")
+        long timeoutSeconds;
+
+        @Option(names = "--json", description = "Print JSON instead of a table.")
+        boolean json;
+
+        public Findings() {
+            this(Services.DEFAULT);
+        }
+
+        public Findings(Services services) {
+            this.services = services;
+        }
+
+        @Override
+        public Integer call() {
+            AppConfig config = configOptions.config();
+            String repo = repository != null ? repository : config.deployment().registry().repositoryName();
+            String imageTag = tag != null ? tag : ServiceImageTag.find(
+                    cdkOut != null ? cdkOut : configOptions.projectDir().resolve("cdk.out"),
+                    configOptions.stageId() + "-service", repo);
+            ScanResult result;
+            try (EcrClient ecr = services.ecr().create(awsOptions.region(config.deployment().region()),
+                    awsOptions.endpoint())) {
+                result = new ScanFindings(ecr, services.pollInterval(), Duration.ofSeconds(timeoutSeconds))
+                        .fetch(repo, imageTag, startScan);
+            }
+            var out = spec.commandLine().getOut();
+            out.print(json ? result.json(top, failOn) : result.table(top));
+            int failing = failOn == null ? 0 : result.countAtLeast(failOn);
+            if (failing > 0 && !json) {
+                out.println("FAILED: " + failing + " finding(s) at or above " + failOn + ".");
+            }
+            out.flush();
+            return failing > 0 ? CliErrors.GATE_FAILED : 0;
+        }
+    }
+}
