@@ -38,7 +38,7 @@ public class ServiceStack extends Stack {
                 .build();
         CfnOutput.Builder.create(this, "ServiceUrl")
                 .description("URL of the service")
-                .value("http://" + web.loadBalancer.getLoadBalancerDnsName())
+                .value(web.listeners.url)
                 .build();
     }
 }
