@@ -1,15 +1,18 @@
 package com.example.helloecs.service;
 
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.CfnCondition;
+import software.amazon.awscdk.CfnMapping;
 import software.amazon.awscdk.CfnResource;
 import software.amazon.awscdk.Fn;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.Token;
-import software.amazon.awscdk.regioninfo.FactName;
+import software.amazon.awscdk.regioninfo.RegionInfo;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationLoadBalancer;
 import software.amazon.awscdk.services.iam.ArnPrincipal;
 import software.amazon.awscdk.services.iam.PolicyStatement;
@@ -27,7 +30,8 @@ import software.constructs.Construct;
  * <p>CDK's {@code logAccessLogs} needs the stack's region to pick the bucket policy's principal (the regional ELB
  * account in regions opened before August 2022, the log-delivery service principal in later ones) and throws in an
  * environment-agnostic stack. There the policy is written here instead: the service principal, plus the ELB account
- * looked up at deploy time from a region mapping (this stack's own account where the region has none).
+ * looked up at deploy time from a region mapping (this stack's own account where the region has none). A region
+ * newer than this CDK release is missing from the mapping, and the deployment fails there: set {@code region}.
  */
 public class AccessLogs extends Construct {
     /** Key prefix of the log objects. */
@@ -58,7 +62,15 @@ public class AccessLogs extends Construct {
                 .principals(List.of(new ServicePrincipal(LOG_DELIVERY)))
                 .resources(List.of(objects))
                 .build());
-        String elbAccount = stack.regionalFact(FactName.ELBV2_ACCOUNT, "none");
+        // Every region this CDK release knows; "none" where ELB writes as the service principal. (Stack.regionalFact
+        // leaves those regions out of its mapping, so the lookup would fail there.)
+        Map<String, Map<String, Object>> rows = new TreeMap<>();
+        for (RegionInfo region : RegionInfo.getRegions()) {
+            String account = region.getElbv2Account();
+            rows.put(region.getName(), Map.of("account", account == null ? "none" : account));
+        }
+        String elbAccount = CfnMapping.Builder.create(this, "ElbAccounts").mapping(rows).build()
+                .findInMap(Aws.REGION, "account");
         CfnCondition hasElbAccount = CfnCondition.Builder.create(this, "RegionHasElbAccount")
                 .expression(Fn.conditionNot(Fn.conditionEquals(elbAccount, "none")))
                 .build();

@@ -113,8 +113,14 @@ class WebServiceTemplateTest {
                         // The regional ELB account, looked up at deploy time.
                         Match.objectLike(Map.of("Sid", "RegionalElbAccount",
                                 "Principal", Map.of("AWS", elbAccountArn))))))));
-        // eu-west-1 opened before August 2022 and writes logs as its ELB account; the mapping must know it.
-        assertThat(template.toJSON().toString()).contains("156460612806");
+        // eu-west-1 (opened before August 2022) writes logs as its ELB account; mx-central-1 (2025) as the service.
+        @SuppressWarnings("unchecked")
+        Map<String, Map<String, Map<String, String>>> mappings =
+                (Map<String, Map<String, Map<String, String>>>) template.toJSON().get("Mappings");
+        Map<String, Map<String, String>> accounts = mappings.values().stream()
+                .filter(m -> m.containsKey("eu-west-1")).findFirst().orElseThrow();
+        assertThat(accounts.get("eu-west-1")).containsEntry("account", "156460612806");
+        assertThat(accounts.get("mx-central-1")).containsEntry("account", "none");
         template.hasResource("AWS::ElasticLoadBalancingV2::LoadBalancer", Map.of(
                 "DependsOn", Match.arrayWith(List.of(Match.stringLikeRegexp("AccessLogsBucketPolicy.*"))),
                 "Properties", Map.of("LoadBalancerAttributes", Match.arrayWith(List.of(
