@@ -17,6 +17,11 @@ public final class ContainerImageSpec {
     public static final String RUNTIME_DIR = "/var/run/apache2";
     /** Health probe baked into the image; needs no extra package (bash's /dev/tcp). */
     public static final List<String> HEALTH_CHECK = List.of("CMD", "/usr/local/bin/healthcheck");
+    /** The Dockerfile's HEALTHCHECK timings: healthy about 5 s after start, unhealthy after 3 misses (15 s). */
+    public static final int HEALTH_INTERVAL_SECONDS = 5;
+    public static final int HEALTH_TIMEOUT_SECONDS = 2;
+    public static final int HEALTH_RETRIES = 3;
+    public static final int HEALTH_START_PERIOD_SECONDS = 5;
 
     private ContainerImageSpec() {
     }

@@ -47,6 +47,8 @@ import software.constructs.Construct;
  */
 public class WebService extends Construct {
     public static final String CONTAINER_NAME = "web";
+    /** Task volume (Fargate ephemeral storage) for Apache's runtime directory. */
+    public static final String RUNTIME_VOLUME = "apache-run";
 
     public final Network network;
     public final Cluster cluster;
@@ -56,7 +58,11 @@ public class WebService extends Construct {
     public final ApplicationLoadBalancer loadBalancer;
     public final SecurityGroup loadBalancerSecurityGroup;
     public final SecurityGroup serviceSecurityGroup;
+    /** The listener that forwards to the tasks (HTTPS when configured, else HTTP). */
     public final ApplicationListener listener;
+    public final Listeners listeners;
+    /** {@code null} when {@code service.accessLogs} is off. */
+    public final AccessLogs accessLogs;
     public final ApplicationTargetGroup targetGroup;
     public final FargateService service;
     public final ScalableTaskCount scaling;
@@ -90,7 +96,7 @@ public class WebService extends Construct {
                         .cpuArchitecture(config.arm64() ? CpuArchitecture.ARM64 : CpuArchitecture.X86_64)
                         .operatingSystemFamily(OperatingSystemFamily.LINUX)
                         .build())
-                .volumes(List.of(Volume.builder().name("apache-run").build()))
+                .volumes(List.of(Volume.builder().name(RUNTIME_VOLUME).build()))
                 .build();
         this.logGroup = LogGroup.Builder.create(this, "Logs")
                 .retention(Network.Retention.of(config.logRetentionDays()))
@@ -101,18 +107,19 @@ public class WebService extends Construct {
                 .user(ContainerImageSpec.USER)
                 .readonlyRootFilesystem(true)
                 .portMappings(List.of(PortMapping.builder().containerPort(config.containerPort()).name("http").build()))
+                // The image's own HEALTHCHECK, repeated because ECS ignores the image's.
                 .healthCheck(HealthCheck.builder()
                         .command(ContainerImageSpec.HEALTH_CHECK)
-                        .interval(Duration.seconds(5))
-                        .timeout(Duration.seconds(2))
-                        .retries(3)
-                        .startPeriod(Duration.seconds(5))
+                        .interval(Duration.seconds(ContainerImageSpec.HEALTH_INTERVAL_SECONDS))
+                        .timeout(Duration.seconds(ContainerImageSpec.HEALTH_TIMEOUT_SECONDS))
+                        .retries(ContainerImageSpec.HEALTH_RETRIES)
+                        .startPeriod(Duration.seconds(ContainerImageSpec.HEALTH_START_PERIOD_SECONDS))
                         .build())
                 .logging(LogDrivers.awsLogs(AwsLogDriverProps.builder()
                         .logGroup(logGroup).streamPrefix(CONTAINER_NAME).build()))
                 .build());
         container.addMountPoints(MountPoint.builder()
-                .sourceVolume("apache-run").containerPath(ContainerImageSpec.RUNTIME_DIR).readOnly(false).build());
+                .sourceVolume(RUNTIME_VOLUME).containerPath(ContainerImageSpec.RUNTIME_DIR).readOnly(false).build());
 
         this.loadBalancerSecurityGroup = SecurityGroup.Builder.create(this, "LoadBalancerSecurityGroup")
                 .vpc(network.vpc)
@@ -175,13 +182,9 @@ public class WebService extends Construct {
                 .targets(List.of(service.loadBalancerTarget(software.amazon.awscdk.services.ecs.LoadBalancerTargetOptions
                         .builder().containerName(CONTAINER_NAME).containerPort(config.containerPort()).build())))
                 .build();
-        this.listener = loadBalancer.addListener("Http", software.amazon.awscdk.services.elasticloadbalancingv2
-                .BaseApplicationListenerProps.builder()
-                .port(80)
-                .protocol(ApplicationProtocol.HTTP)
-                .open(false)
-                .defaultTargetGroups(List.of(targetGroup))
-                .build());
+        this.listeners = new Listeners(this, "Listeners", config, loadBalancer, targetGroup);
+        this.listener = listeners.https != null ? listeners.https : listeners.http;
+        this.accessLogs = config.accessLogs() ? new AccessLogs(this, "AccessLogs", loadBalancer) : null;
 
         this.scaling = service.autoScaleTaskCount(software.amazon.awscdk.services.applicationautoscaling
                 .EnableScalingProps.builder().minCapacity(config.minCapacity()).maxCapacity(config.maxCapacity()).build());

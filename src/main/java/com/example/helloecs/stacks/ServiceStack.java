@@ -42,7 +42,7 @@ public class ServiceStack extends Stack {
                 .build();
         this.serviceUrl = CfnOutput.Builder.create(this, "ServiceUrl")
                 .description("URL of the service")
-                .value("http://" + web.loadBalancer.getLoadBalancerDnsName())
+                .value(web.listeners.url)
                 .build();
     }
 }

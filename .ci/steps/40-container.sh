@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# The container side of the task definition, on this machine: builds the image from the synthesized asset exactly as
+# the CDK asset publisher would and starts it with `run-local` (user, read-only root fs + task volume, health check,
+# CPU/memory from the template), then checks / and /health over HTTP, the rendered page in headless Chromium, a
+# bounded wrk load with no errors and only 2xx, that it is still healthy, and stops it. Needs 20-synth and
+# 30-docker-setup first.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/../.."
+export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION=20
+
+out="$PWD/target/ci"
+mkdir -p "$out"
+name="hello-ecs-ci-$$"
+port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+url="http://127.0.0.1:$port"
+fail() { echo "FAIL: $*" >&2; exit 1; }
+cleanup() { bin/hello-ecs run-local stop --name "$name" >/dev/null 2>&1 || true; }
+trap cleanup EXIT
+
+bin/hello-ecs run-local start --name "$name" --port "$port" --timeout 60 | grep -v -e '^Step ' -e '^ ---> ' -e '^Removing '
+image="$(docker inspect --format '{{.Config.Image}}' "$name")"
+
+echo "--- the container runs as the task definition says"
+docker inspect --format 'user={{.Config.User}} readonly={{.HostConfig.ReadonlyRootfs}} memory={{.HostConfig.Memory}} nanocpus={{.HostConfig.NanoCpus}} mounts={{range .Mounts}}{{.Destination}}:{{.RW}} {{end}}' "$name" \
+  | tee "$out/container-inspect.txt"
+grep -q 'user=33:33 readonly=true memory=536870912 nanocpus=250000000 mounts=/var/run/apache2:true' "$out/container-inspect.txt" \
+  || fail "container settings differ from the task definition"
+docker exec "$name" sh -c 'touch /var/www/html/x' 2>/dev/null && fail "the root filesystem is writable"
+[ "$(docker exec "$name" id -u)" = 33 ] || fail "not running as uid 33"
+python3 - "$name" <<'EOF'
+import json, subprocess, sys
+from datetime import datetime
+state = json.loads(subprocess.check_output(["docker", "inspect", sys.argv[1]]))[0]["State"]
+parse = lambda t: datetime.fromisoformat(t[:26].rstrip("Z"))
+healthy = next(l for l in state["Health"]["Log"] if l["ExitCode"] == 0)
+print(f"healthy {(parse(healthy['End']) - parse(state['StartedAt'])).total_seconds():.1f} s after start")
+EOF
+
+echo "--- HTTP"
+curl -fsS -D "$out/index.headers" -o "$out/index.html" "$url/"
+grep -q '<h1>Hello From ECS</h1>' "$out/index.html" || fail "/ does not show Hello From ECS"
+for header in 'Content-Security-Policy: ' 'X-Content-Type-Options: nosniff' 'X-Frame-Options: DENY' \
+              'Referrer-Policy: ' 'Server: Apache'$'\r'; do
+  grep -qi "^$header" "$out/index.headers" || fail "/ lacks header: $header"
+done
+[ "$(curl -fsS "$url/health")" = ok ] || fail "/health does not answer ok"
+[ "$(curl -s -o /dev/null -w '%{http_code}' -X TRACE "$url/")" = 405 ] || fail "TRACE is not refused"
+[ "$(curl -s -o /dev/null -w '%{http_code}' -X POST "$url/")" = 405 ] || fail "POST is not refused"
+[ "$(curl -s -o /dev/null -w '%{content_type}' "$url/style.css")" = "text/css" ] || fail "style.css has the wrong type"
+for path in / /health; do
+  python3 - "$url$path" <<'EOF'
+import sys, time, urllib.request
+times = []
+for _ in range(200):
+    t = time.perf_counter()
+    urllib.request.urlopen(sys.argv[1]).read()
+    times.append((time.perf_counter() - t) * 1000)
+times.sort()
+print(f"GET {sys.argv[1]}: median {times[100]:.2f} ms, p95 {times[190]:.2f} ms over 200 sequential requests")
+EOF
+done
+
+echo "--- headless Chromium"
+chrome() {
+  chromium --headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update \
+    --disable-sync --no-first-run --disable-quic --user-data-dir="$(mktemp -d)" --window-size=1024,768 "$@"
+}
+chrome --dump-dom "$url/" >"$out/page-dom.html" 2>"$out/chromium.log"
+grep -q 'Hello From ECS</h1>' "$out/page-dom.html" || fail "the rendered page does not show Hello From ECS"
+# The stylesheet loaded under the page's Content-Security-Policy: the computed heading colour is the CSS one.
+chrome --enable-logging=stderr --v=0 --screenshot="$out/page.png" "$url/" >>"$out/chromium.log" 2>&1
+grep -i 'Refused to\|Content Security Policy' "$out/chromium.log" && fail "the page violates its Content-Security-Policy"
+[ -s "$out/page.png" ] || fail "no screenshot"
+echo "screenshot: $out/page.png"
+
+echo "--- wrk: 10 s, 32 connections"
+cat >"$out/count-non2xx.lua" <<'EOF'
+-- Counts every response outside 200-299 (wrk itself only reports >= 400) across all threads.
+local threads = {}
+function setup(thread) table.insert(threads, thread) end
+function init(args) non2xx = 0 end
+function response(status, headers, body) if status < 200 or status > 299 then non2xx = non2xx + 1 end end
+function done(summary, latency, requests)
+  local n = 0
+  for _, t in ipairs(threads) do n = n + t:get("non2xx") end
+  io.write(string.format("non-2xx responses: %d\n", n))
+end
+EOF
+wrk -t2 -c32 -d10s --timeout 5s --latency -s "$out/count-non2xx.lua" "$url/" | tee "$out/wrk.txt"
+grep -q '^non-2xx responses: 0$' "$out/wrk.txt" || fail "non-2xx responses under load"
+grep -q 'Socket errors' "$out/wrk.txt" && fail "socket errors under load"
+grep -q 'Non-2xx or 3xx' "$out/wrk.txt" && fail "error responses under load"
+
+echo "--- still healthy, health checks not access-logged"
+[ "$(docker inspect --format '{{.State.Health.Status}}' "$name")" = healthy ] || fail "unhealthy after the load"
+docker logs "$name" >"$out/container.log" 2>&1
+grep -q '"GET / HTTP/1.1" 200' "$out/container.log" || fail "requests are not access-logged to stdout"
+grep -q 'GET /health' "$out/container.log" && fail "/health is access-logged"
+
+echo "--- image size"
+base="$(awk 'toupper($1) == "FROM" { print $2; exit }' docker/Dockerfile)"
+python3 - "$(docker image inspect --format '{{.Size}}' "$image")" "$(docker image inspect --format '{{.Size}}' "$base")" <<'EOF'
+import sys
+image, base = int(sys.argv[1]), int(sys.argv[2])
+print(f"image adds {(image - base) / 1e6:.1f} MB over its base ({image / 1e6:.1f} MB in all)")
+EOF
+
+bin/hello-ecs run-local stop --name "$name"
+trap - EXIT
+[ "$(docker ps -q --filter "name=^$name\$")" = "" ] || fail "container still running after stop"
+echo "container checks passed"

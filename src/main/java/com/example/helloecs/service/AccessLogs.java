@@ -1,0 +1,91 @@
+package com.example.helloecs.service;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import software.amazon.awscdk.Aws;
+import software.amazon.awscdk.CfnCondition;
+import software.amazon.awscdk.CfnMapping;
+import software.amazon.awscdk.CfnResource;
+import software.amazon.awscdk.Fn;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.Token;
+import software.amazon.awscdk.regioninfo.RegionInfo;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationLoadBalancer;
+import software.amazon.awscdk.services.iam.ArnPrincipal;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.s3.BlockPublicAccess;
+import software.amazon.awscdk.services.s3.Bucket;
+import software.amazon.awscdk.services.s3.BucketEncryption;
+import software.amazon.awscdk.services.s3.ObjectOwnership;
+import software.constructs.Construct;
+
+/**
+ * Load balancer access logs in an S3 bucket: S3-managed encryption (the only kind ELB can write), TLS-only, no public
+ * access, retained when the stack is deleted (they are audit records).
+ *
+ * <p>CDK's {@code logAccessLogs} needs the stack's region to pick the bucket policy's principal (the regional ELB
+ * account in regions opened before August 2022, the log-delivery service principal in later ones) and throws in an
+ * environment-agnostic stack. There the policy is written here instead: the service principal, plus the ELB account
+ * looked up at deploy time from a region mapping (this stack's own account where the region has none). A region
+ * newer than this CDK release is missing from the mapping, and the deployment fails there: set {@code region}.
+ */
+public class AccessLogs extends Construct {
+    /** Key prefix of the log objects. */
+    public static final String PREFIX = "alb";
+    private static final String LOG_DELIVERY = "logdelivery.elasticloadbalancing.amazonaws.com";
+
+    public final Bucket bucket;
+
+    public AccessLogs(Construct scope, String id, ApplicationLoadBalancer loadBalancer) {
+        super(scope, id);
+        this.bucket = Bucket.Builder.create(this, "Bucket")
+                .encryption(BucketEncryption.S3_MANAGED)
+                .enforceSsl(true)
+                .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
+                .objectOwnership(ObjectOwnership.BUCKET_OWNER_ENFORCED)
+                .versioned(false)
+                .removalPolicy(RemovalPolicy.RETAIN)
+                .build();
+        Stack stack = Stack.of(this);
+        if (!Token.isUnresolved(stack.getRegion())) {
+            loadBalancer.logAccessLogs(bucket, PREFIX);
+            return;
+        }
+        String objects = bucket.arnForObjects(PREFIX + "/AWSLogs/" + Aws.ACCOUNT_ID + "/*");
+        bucket.addToResourcePolicy(PolicyStatement.Builder.create()
+                .sid("LogDeliveryService")
+                .actions(List.of("s3:PutObject"))
+                .principals(List.of(new ServicePrincipal(LOG_DELIVERY)))
+                .resources(List.of(objects))
+                .build());
+        // Every region this CDK release knows; "none" where ELB writes as the service principal. (Stack.regionalFact
+        // leaves those regions out of its mapping, so the lookup would fail there.)
+        Map<String, Map<String, Object>> rows = new TreeMap<>();
+        for (RegionInfo region : RegionInfo.getRegions()) {
+            String account = region.getElbv2Account();
+            rows.put(region.getName(), Map.of("account", account == null ? "none" : account));
+        }
+        String elbAccount = CfnMapping.Builder.create(this, "ElbAccounts").mapping(rows).build()
+                .findInMap(Aws.REGION, "account");
+        CfnCondition hasElbAccount = CfnCondition.Builder.create(this, "RegionHasElbAccount")
+                .expression(Fn.conditionNot(Fn.conditionEquals(elbAccount, "none")))
+                .build();
+        String account = Token.asString(Fn.conditionIf(hasElbAccount.getLogicalId(), elbAccount, Aws.ACCOUNT_ID));
+        bucket.addToResourcePolicy(PolicyStatement.Builder.create()
+                .sid("RegionalElbAccount")
+                .actions(List.of("s3:PutObject"))
+                .principals(List.of(new ArnPrincipal("arn:" + Aws.PARTITION + ":iam::" + account + ":root")))
+                .resources(List.of(objects))
+                .build());
+        loadBalancer.setAttribute("access_logs.s3.enabled", "true");
+        loadBalancer.setAttribute("access_logs.s3.bucket", bucket.getBucketName());
+        loadBalancer.setAttribute("access_logs.s3.prefix", PREFIX);
+        // ELB checks it may write when the attribute is set: the policy must exist first.
+        ((CfnResource) loadBalancer.getNode().getDefaultChild())
+                .addResourceDependency((CfnResource) bucket.getPolicy().getNode().getDefaultChild());
+    }
+}
