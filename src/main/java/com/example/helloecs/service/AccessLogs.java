@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import com.example.helloecs.compliance.Acknowledge;
+
 import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.CfnCondition;
 import software.amazon.awscdk.CfnMapping;
@@ -50,6 +52,8 @@ public class AccessLogs extends Construct {
                 .versioned(false)
                 .removalPolicy(RemovalPolicy.RETAIN)
                 .build();
+        Acknowledge.rule(bucket, "AwsSolutions-S1", "This bucket is itself the destination of the load "
+                + "balancer's access logs; logging access to it would need yet another bucket.");
         Stack stack = Stack.of(this);
         if (!Token.isUnresolved(stack.getRegion())) {
             loadBalancer.logAccessLogs(bucket, PREFIX);

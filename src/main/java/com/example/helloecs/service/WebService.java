@@ -2,6 +2,7 @@ package com.example.helloecs.service;
 
 import java.util.List;
 
+import com.example.helloecs.compliance.Acknowledge;
 import com.example.helloecs.config.ServiceConfig;
 
 import software.amazon.awscdk.Duration;
@@ -87,6 +88,9 @@ public class WebService extends Construct {
                 .assumedBy(new ServicePrincipal("ecs-tasks.amazonaws.com"))
                 .description("Identity of the running container; holds no permissions")
                 .build();
+        Acknowledge.rule(executionRole, "AwsSolutions-IAM5[Resource::*]", "ecr:GetAuthorizationToken supports "
+                + "no resource-level permission; the role's pull and log grants are scoped to the private "
+                + "repository and the service's log group.");
         this.taskDefinition = FargateTaskDefinition.Builder.create(this, "TaskDefinition")
                 .cpu(config.cpu())
                 .memoryLimitMiB(config.memory())
@@ -130,6 +134,9 @@ public class WebService extends Construct {
         if (config.https()) {
             loadBalancerSecurityGroup.addIngressRule(Peer.anyIpv4(), Port.tcp(443), "HTTPS from the internet");
         }
+        Acknowledge.rule(loadBalancerSecurityGroup, "AwsSolutions-EC23", "The public website's load balancer: "
+                + "HTTP (and HTTPS when configured) from anywhere is its purpose; nothing else is open and the "
+                + "tasks admit only this security group.");
         this.serviceSecurityGroup = SecurityGroup.Builder.create(this, "ServiceSecurityGroup")
                 .vpc(network.vpc)
                 .description("Fargate tasks: only the load balancer may connect")
