@@ -3,11 +3,15 @@ package com.example.helloecs.registry;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.example.helloecs.compliance.Acknowledge;
 import com.example.helloecs.config.RegistryConfig;
 
 import software.amazon.awscdk.Aws;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.customresources.AwsCustomResource;
 import software.amazon.awscdk.services.ecr.CfnReplicationConfiguration;
 import software.constructs.Construct;
+import software.constructs.IConstruct;
 
 /**
  * The registry-wide replication configuration. There is one per registry (account and region): deploying it
@@ -62,6 +66,21 @@ public class RegistryReplication extends Construct {
                     configuration.getNode().addDependency(cleanup);
                 }
             }
+        }
+        acknowledgeCustomResourceFunction();
+    }
+
+    /** The Lambda function that all AwsCustomResources of a stack share, when this construct created one. */
+    private void acknowledgeCustomResourceFunction() {
+        if (templates.isEmpty() && cleanups.isEmpty()) {
+            return;
+        }
+        IConstruct function = Stack.of(this).getNode()
+                .tryFindChild("AWS" + AwsCustomResource.PROVIDER_FUNCTION_UUID.replace("-", ""));
+        if (function != null) {
+            Acknowledge.rule(function, "AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/"
+                    + "AWSLambdaBasicExecutionRole]", "The AwsCustomResource function that manages replica "
+                    + "templates and cleanup: the managed policy grants only writing its own CloudWatch logs.");
         }
     }
 }

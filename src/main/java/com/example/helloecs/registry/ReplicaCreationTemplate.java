@@ -7,6 +7,8 @@ import java.util.Map;
 import com.example.helloecs.config.RegistryConfig;
 import com.example.helloecs.registry.lifecycle.LifecyclePolicy;
 
+import com.example.helloecs.compliance.Acknowledge;
+
 import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.customresources.AwsCustomResource;
 import software.amazon.awscdk.customresources.AwsCustomResourcePolicy;
@@ -74,6 +76,12 @@ public class ReplicaCreationTemplate extends Construct {
                                 .conditions(Map.of("StringEquals", Map.of("iam:AWSServiceName", "ecr.amazonaws.com")))
                                 .build())))
                 .build();
+        Acknowledge.rule(resource, "AwsSolutions-IAM5[Resource::*]", "Repository creation template actions have "
+                + "no IAM resource type; the statement is limited to region " + region + " by aws:RequestedRegion.");
+        Acknowledge.rule(resource, "AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:ecr:" + region
+                + ":<AWS::AccountId>:repository/" + config.replicationPrefix() + "*]", "ECR requires the template's "
+                + "manager to be allowed to create the repositories it describes: exactly those under the "
+                + "replication prefix.");
     }
 
     /** The template prefix for a repository: its namespace, or {@code ROOT} without one. */
