@@ -1,6 +1,10 @@
 package com.example.helloecs.compliance;
 
+import java.util.List;
+import java.util.Map;
+
 import software.amazon.awscdk.Acknowledgment;
+import software.amazon.awscdk.CfnResource;
 import software.amazon.awscdk.Validations;
 import software.constructs.IConstruct;
 
@@ -17,5 +21,14 @@ public final class Acknowledge {
      */
     public static void rule(IConstruct resource, String ruleId, String reason) {
         Validations.of(resource).acknowledge(Acknowledgment.builder().id(ruleId).reason(reason).build());
+    }
+
+    /**
+     * Tells cfn-lint to skip one rule on one resource (template metadata {@code cfn-lint.config.ignore_checks}),
+     * for what aws-cdk-lib generates and we cannot change; the reason is kept next to it in the template.
+     */
+    public static void cfnLintRule(CfnResource resource, String ruleId, String reason) {
+        resource.addMetadata("cfn-lint", Map.of("config", Map.of("ignore_checks", List.of(ruleId))));
+        resource.addMetadata("cfn-lint-reason", ruleId + ": " + reason);
     }
 }
