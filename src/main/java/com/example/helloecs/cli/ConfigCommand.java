@@ -9,11 +9,7 @@ import picocli.CommandLine.Command;
 /** {@code config reference}: prints the configuration reference that README embeds. */
 @Command(name = "config", mixinStandardHelpOptions = true, description = "Configuration helpers.",
         subcommands = ConfigCommand.Reference.class)
-public final class ConfigCommand implements Runnable {
-    @Override
-    public void run() {
-        new picocli.CommandLine(this).usage(System.out);
-    }
+public final class ConfigCommand extends CommandGroup {
 
     @Command(name = "reference", mixinStandardHelpOptions = true,
             description = "Print every configuration key with its type, default and allowed values (Markdown).")

@@ -22,14 +22,8 @@ import software.amazon.awssdk.services.ecr.EcrClient;
 /** {@code lifecycle preview}: which images the configured lifecycle policy would expire. */
 @Command(name = "lifecycle", mixinStandardHelpOptions = true, description = "ECR lifecycle policy tools.",
         subcommands = LifecycleCommand.Preview.class)
-public final class LifecycleCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
+public final class LifecycleCommand extends CommandGroup {
 
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
 
     @Command(name = "preview", mixinStandardHelpOptions = true, sortOptions = false,
             description = {

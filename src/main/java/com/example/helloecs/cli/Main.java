@@ -14,9 +14,7 @@ import picocli.CommandLine.Command;
                 ScanCommand.class,
                 RunLocalCommand.class,
         })
-public final class Main implements Runnable {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+public final class Main extends CommandGroup {
 
     public static void main(String[] args) {
         System.exit(commandLine(Services.DEFAULT).execute(args));
@@ -28,10 +26,6 @@ public final class Main implements Runnable {
                 .setExecutionExceptionHandler(new CliErrors());
     }
 
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
 
     /** Creates commands through a {@code (Services)} constructor when they have one. */
     private record Factory(Services services) implements CommandLine.IFactory {

@@ -16,14 +16,8 @@ import software.amazon.awssdk.services.ecr.EcrClient;
 /** {@code scan findings}: an image's scan results, usable as a pipeline gate. */
 @Command(name = "scan", mixinStandardHelpOptions = true, description = "ECR image scan tools.",
         subcommands = ScanCommand.Findings.class)
-public final class ScanCommand implements Runnable {
-    @Spec
-    CommandSpec spec;
+public final class ScanCommand extends CommandGroup {
 
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
 
     @Command(name = "findings", mixinStandardHelpOptions = true, sortOptions = false,
             description = {"Wait for an image's scan to finish, print counts by severity and the top findings, and "
