@@ -18,6 +18,7 @@ import software.amazon.awscdk.pipelines.CodePipelineSource;
 import software.amazon.awscdk.pipelines.ConnectionSourceOptions;
 import software.amazon.awscdk.pipelines.ManualApprovalStep;
 import software.amazon.awscdk.pipelines.ManualApprovalStepProps;
+import software.amazon.awscdk.pipelines.ShellStep;
 import software.amazon.awscdk.pipelines.Step;
 import software.amazon.awscdk.CfnResource;
 import software.constructs.Construct;
@@ -38,6 +39,8 @@ import com.example.helloecs.compliance.WildcardAcknowledgement;
 public class PipelineStack extends Stack {
     public final CodePipelineSource source;
     public final CodePipeline pipeline;
+    /** The synth step; its output is the cloud assembly. */
+    public final ShellStep synth;
     /** The stages deployed, in order: the same class {@code cdk deploy} uses. */
     public final List<ServiceStage> stages;
 
@@ -55,9 +58,10 @@ public class PipelineStack extends Stack {
                 .build());
         this.source = CodePipelineSource.connection(config.repository(), config.branch(),
                 ConnectionSourceOptions.builder().connectionArn(config.connectionArn()).build());
+        this.synth = SynthStep.create(source, synthContext);
         this.pipeline = CodePipeline.Builder.create(this, "Pipeline")
                 .pipelineName(appName)
-                .synth(SynthStep.create(source, synthContext))
+                .synth(synth)
                 .selfMutation(true)
                 .cliVersion(CdkCli.pinnedVersion())
                 .crossAccountKeys(config.crossAccount())
@@ -107,7 +111,7 @@ public class PipelineStack extends Stack {
         Step smoke = SmokeTest.create(stage.service.serviceUrl);
         steps.add(smoke);
         if (ScanGate.enabled(scanGate)) {
-            Step gate = ScanGate.create(source, stage.deployment, scanGate);
+            Step gate = ScanGate.create(source, synth, stage.deployment, scanGate);
             gate.addStepDependency(smoke);
             steps.add(gate);
         }

@@ -1,20 +1,22 @@
 package com.example.helloecs.pipeline;
 
 import java.util.List;
+import java.util.Map;
 
 import com.example.helloecs.config.Deployment;
 
 import software.amazon.awscdk.pipelines.IFileSetProducer;
-import software.amazon.awscdk.pipelines.ShellStep;
+import software.amazon.awscdk.Aws;
+import software.amazon.awscdk.pipelines.CodeBuildStep;
+import software.amazon.awscdk.services.iam.PolicyStatement;
 
 /**
  * Optional post-deployment gate (setting {@code pipeline.scanGate}, default {@code off}): fails the pipeline when
  * the deployed image's scan findings reach the configured severity.
  *
- * <p>It runs this project's {@code ./bin/hello-ecs scan findings} command, which needs the scan findings command of
- * the CLI (built on another branch); until that command exists, keep {@code pipeline.scanGate} at {@code off}.
- * The step runs with the CodeBuild role of the pipeline account: for an environment in another account that role
- * needs read access to that account's ECR findings (not granted here).
+ * <p>It runs this project's {@code ./bin/hello-ecs scan findings} command. The step runs with a CodeBuild role of
+ * the pipeline account: for an environment in another account, that repository's policy must also let the
+ * pipeline account read images and findings (not granted by this app).
  */
 public final class ScanGate {
     /** Construct ID of the step. */
@@ -29,16 +31,29 @@ public final class ScanGate {
         return severity != null && !OFF.equals(severity);
     }
 
-    /** The step, checking the deployment's repository; the source checkout is its input (for bin/hello-ecs). */
-    public static ShellStep create(IFileSetProducer source, Deployment deployment, String severity) {
-        return ShellStep.Builder.create(ID)
+    /**
+     * The step, checking the image the stage runs: the source checkout is its input (for bin/hello-ecs) and the
+     * synth step's cloud assembly is mounted at {@code cdk.out} (the image tag is the asset hash recorded there).
+     * Its role may read that repository's images and findings and nothing else.
+     */
+    public static CodeBuildStep create(IFileSetProducer source, IFileSetProducer synth, Deployment deployment,
+                                       String severity) {
+        String repositoryArn = "arn:" + Aws.PARTITION + ":ecr:" + deployment.region() + ":" + deployment.account()
+                + ":repository/" + deployment.registry().repositoryName();
+        return CodeBuildStep.Builder.create(ID)
                 .input(source)
+                .additionalInputs(Map.of("cdk.out", synth))
                 .commands(commands(deployment, severity))
+                .rolePolicyStatements(List.of(PolicyStatement.Builder.create()
+                        .actions(List.of("ecr:DescribeImages", "ecr:DescribeImageScanFindings"))
+                        .resources(List.of(repositoryArn))
+                        .build()))
                 .build();
     }
 
     public static List<String> commands(Deployment deployment, String severity) {
         return List.of("./bin/hello-ecs scan findings --fail-on " + Shell.quote(severity)
+                + " --env " + Shell.quote(deployment.name()) + " --cdk-out cdk.out"
                 + " --repository " + Shell.quote(deployment.registry().repositoryName())
                 + " --region " + Shell.quote(deployment.region()));
     }

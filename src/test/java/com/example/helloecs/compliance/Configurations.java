@@ -35,5 +35,6 @@ final class Configurations {
             "pipeline.repository", "example/hello-ecs",
             "pipeline.branch", "main",
             "pipeline.connectionArn", "arn:aws:codeconnections:eu-west-1:111111111111:connection/abc-123",
-            "pipeline.environments", List.of("dev", "prod"));
+            "pipeline.environments", List.of("dev", "prod"),
+            "pipeline.scanGate", "HIGH");
 }

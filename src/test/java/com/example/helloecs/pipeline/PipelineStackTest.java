@@ -151,7 +151,8 @@ class PipelineStackTest {
             assertThat(PipelineTemplate.runOrder(gate))
                     .isGreaterThan(PipelineTemplate.runOrder(pipeline.action(stage, SmokeTest.ID)));
             assertThat(pipeline.commands(gate, "build")).singleElement().asString()
-                    .startsWith("./bin/hello-ecs scan findings --fail-on 'HIGH' --repository 'hello-ecs' --region ");
+                    .startsWith("./bin/hello-ecs scan findings --fail-on 'HIGH' --env '" + stage.substring("hello-ecs-".length())
+                            + "' --cdk-out cdk.out --repository 'hello-ecs' --region ");
         }
     }
 
