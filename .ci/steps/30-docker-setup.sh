@@ -8,8 +8,9 @@ cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
 # Serialise with any other checkout on this machine running the same setup (one dockerd, one base image).
-exec 9>/tmp/hello-ecs-docker-setup.lock
-flock 9
+# Bounded wait, and the daemon started below must not inherit the lock's descriptor (it would hold it forever).
+exec 9>/tmp/hello-ecs-docker.lock
+flock -w 900 9 || { echo "another docker setup holds /tmp/hello-ecs-docker.lock" >&2; exit 1; }
 
 missing=()
 for tool in dockerd:docker.io debootstrap:debootstrap chromium:chromium wrk:wrk; do
@@ -23,7 +24,7 @@ fi
 
 if ! docker info >/dev/null 2>&1; then
   echo "starting dockerd"
-  as_root sh -c 'nohup dockerd >/tmp/dockerd.log 2>&1 &'
+  as_root sh -c 'nohup dockerd >/tmp/dockerd.log 2>&1 9>&- &'
   for _ in $(seq 1 60); do
     docker info >/dev/null 2>&1 && break
     sleep 1

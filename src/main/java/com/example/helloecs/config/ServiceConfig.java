@@ -111,7 +111,8 @@ public record ServiceConfig(int cpu, int memory, boolean arm64, int containerPor
         Integer unhealthy = v.integer(UNHEALTHY_THRESHOLD);
         Checks.range(p, UNHEALTHY_THRESHOLD.key(), unhealthy, 2, 10);
         Integer drain = v.integer(DEREGISTRATION_DELAY);
-        Checks.range(p, DEREGISTRATION_DELAY.key(), drain, 0, 3600);
+        // ELB allows up to 3600 s, but every rollout waits this long per old task; the page's requests take milliseconds.
+        Checks.range(p, DEREGISTRATION_DELAY.key(), drain, 0, 30);
         Integer minHealthy = v.integer(MIN_HEALTHY_PERCENT);
         Integer maxHealthy = v.integer(MAX_HEALTHY_PERCENT);
         if (Checks.range(p, MIN_HEALTHY_PERCENT.key(), minHealthy, 0, 100)

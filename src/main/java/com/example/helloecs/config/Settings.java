@@ -132,7 +132,7 @@ public final class Settings {
     public static final Setting UNHEALTHY_THRESHOLD = new Setting("service.unhealthyThreshold", INTEGER, 2,
             "2-10", "Consecutive failures before a target is unhealthy.");
     public static final Setting DEREGISTRATION_DELAY = new Setting("service.deregistrationDelaySeconds", INTEGER, 10,
-            "0-3600", "Connection draining time when a task leaves.");
+            "0-30", "Connection draining time when a task leaves (kept short so rollouts stay fast; the page has no long requests).");
     public static final Setting MIN_HEALTHY_PERCENT = new Setting("service.minHealthyPercent", INTEGER, 100,
             "0-100", "Lower bound of running tasks during a deployment.");
     public static final Setting MAX_HEALTHY_PERCENT = new Setting("service.maxHealthyPercent", INTEGER, 200,

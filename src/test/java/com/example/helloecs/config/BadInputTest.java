@@ -99,7 +99,7 @@ class BadInputTest {
                 bad(Map.of("service.healthCheckTimeoutSeconds", 5), "service.healthCheckTimeoutSeconds", "5", "less than service.healthCheckIntervalSeconds (5)"),
                 bad(Map.of("service.healthyThreshold", 1), "service.healthyThreshold", "1", "an integer from 2 to 10"),
                 bad(Map.of("service.unhealthyThreshold", 11), "service.unhealthyThreshold", "11", "an integer from 2 to 10"),
-                bad(Map.of("service.deregistrationDelaySeconds", 3601), "service.deregistrationDelaySeconds", "3601", "an integer from 0 to 3600"),
+                bad(Map.of("service.deregistrationDelaySeconds", 31), "service.deregistrationDelaySeconds", "31", "an integer from 0 to 30"),
                 bad(Map.of("service.minHealthyPercent", 101), "service.minHealthyPercent", "101", "an integer from 0 to 100"),
                 bad(Map.of("service.maxHealthyPercent", 100), "service.maxHealthyPercent", "100", "above service.minHealthyPercent (100)"),
                 bad(Map.of("service.logRetentionDays", 10), "service.logRetentionDays", "10", "one of [1, 3, 5, 7, 14, 30"),

@@ -24,6 +24,11 @@ class RunLocalAssemblyTest {
 
     /** A minimal assembly shaped like the CDK CLI's: root manifest -> stage assembly -> stack + asset manifest. */
     private Path assembly(Map<String, Object> container, Map<String, Object> source) throws IOException {
+        return assembly(dir, container, source);
+    }
+
+    /** Writes the fixture assembly under {@code dir}/cdk.out and returns that directory. */
+    static Path assembly(Path dir, Map<String, Object> container, Map<String, Object> source) throws IOException {
         Path out = dir.resolve("cdk.out");
         Path stage = out.resolve("assembly-app");
         Files.createDirectories(stage.resolve("../asset." + HASH));
@@ -46,7 +51,7 @@ class RunLocalAssemblyTest {
         return out;
     }
 
-    private static Map<String, Object> container() {
+    static Map<String, Object> container() {
         return Map.of(
                 "Name", "web",
                 "Image", Map.of("Fn::Sub", "${AWS::AccountId}.dkr.ecr.${AWS::Region}.${AWS::URLSuffix}/repo:" + HASH),
@@ -60,7 +65,7 @@ class RunLocalAssemblyTest {
                         "Interval", 5, "Timeout", 2, "Retries", 3, "StartPeriod", 10));
     }
 
-    private static Map<String, Object> source() {
+    static Map<String, Object> source() {
         return Map.of("directory", "../asset." + HASH, "dockerFile", "Dockerfile.web",
                 "platform", "linux/arm64", "dockerBuildArgs", Map.of("PORT", "9090"));
     }

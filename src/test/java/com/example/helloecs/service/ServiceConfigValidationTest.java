@@ -30,7 +30,8 @@ class ServiceConfigValidationTest {
                 Map.entry("service.healthCheckPath", "health"),
                 Map.entry("service.healthCheckIntervalSeconds", 5), Map.entry("service.healthCheckTimeoutSeconds", 5),
                 Map.entry("service.minCapacity", 3), Map.entry("service.maxCapacity", 2),
-                Map.entry("service.cpuTargetPercent", 95), Map.entry("service.requestsPerTarget", -1)));
+                Map.entry("service.cpuTargetPercent", 95), Map.entry("service.requestsPerTarget", -1),
+                Map.entry("service.deregistrationDelaySeconds", 300)));
         assertThat(problems).containsExactlyInAnyOrder(
                 "service.memory: got 4096; expected with service.cpu 256, one of [512, 1024, 2048] (Fargate's CPU/memory combinations)",
                 "service.platform: got \"linux/arm\"; expected one of linux/amd64, linux/arm64",
@@ -39,7 +40,8 @@ class ServiceConfigValidationTest {
                 "service.healthCheckTimeoutSeconds: got 5; expected less than service.healthCheckIntervalSeconds (5)",
                 "service.maxCapacity: got 2; expected at least service.minCapacity (3)",
                 "service.cpuTargetPercent: got 95; expected 0 (off) or an integer from 10 to 90",
-                "service.requestsPerTarget: got -1; expected an integer from 0 to 100000");
+                "service.requestsPerTarget: got -1; expected an integer from 0 to 100000",
+                "service.deregistrationDelaySeconds: got 300; expected an integer from 0 to 30");
     }
 
     @Test
