@@ -15,8 +15,9 @@ import com.example.helloecs.config.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Reads the service's task definition and image asset from a synthesized cloud assembly ({@code cdk.out}): the
- * root manifest names one nested assembly per stage; in it, the stack whose template holds the
+ * Reads the service's task definition and image asset from a synthesized cloud assembly ({@code cdk.out}). A
+ * deployment's stacks sit in the root assembly ({@code cdk deploy}; display names {@code ID/Registry},
+ * {@code ID/Service}) or in one nested assembly per pipeline stage; among them, the stack whose template holds the
  * {@code AWS::ECS::TaskDefinition} and, through its dependencies, its asset manifest.
  */
 public final class CloudAssembly {
@@ -77,10 +78,15 @@ public final class CloudAssembly {
         JsonNode root = readJson(cdkOut.resolve("manifest.json"));
         Map<String, Path> stages = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> a : fields(root.path("artifacts"))) {
-            if ("cdk:cloud-assembly".equals(a.getValue().path("type").asText())) {
+            String type = a.getValue().path("type").asText();
+            String displayName = a.getValue().path("displayName").asText("");
+            if ("cdk:cloud-assembly".equals(type)) {
                 JsonNode props = a.getValue().path("properties");
                 stages.put(props.path("displayName").asText(a.getKey()),
                         cdkOut.resolve(props.path("directoryName").asText()));
+            } else if ("aws:cloudformation:stack".equals(type) && displayName.contains("/")) {
+                // Top-level stacks of one deployment: the root holds only one, named by the path's first part.
+                stages.putIfAbsent(displayName.substring(0, displayName.indexOf('/')), cdkOut);
             }
         }
         if (stages.isEmpty()) {

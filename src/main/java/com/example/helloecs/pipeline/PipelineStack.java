@@ -101,17 +101,17 @@ public class PipelineStack extends Stack {
 
     private static ManualApprovalStep approval(ServiceStage stage) {
         return new ManualApprovalStep("Approve", ManualApprovalStepProps.builder()
-                .comment("Deploy " + stage.getStageName() + " to " + stage.deployment.account() + "/"
-                        + stage.deployment.region() + "?")
+                .comment("Deploy " + stage.getStageName() + " to " + stage.stacks.deployment.account() + "/"
+                        + stage.stacks.deployment.region() + "?")
                 .build());
     }
 
     private List<Step> post(ServiceStage stage, String scanGate) {
         List<Step> steps = new ArrayList<>();
-        Step smoke = SmokeTest.create(stage.service.serviceUrl);
+        Step smoke = SmokeTest.create(stage.stacks.service.serviceUrl);
         steps.add(smoke);
         if (ScanGate.enabled(scanGate)) {
-            Step gate = ScanGate.create(source, synth, stage.deployment, scanGate);
+            Step gate = ScanGate.create(source, synth, stage.stacks.deployment, scanGate);
             gate.addStepDependency(smoke);
             steps.add(gate);
         }

@@ -9,32 +9,35 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import com.example.helloecs.stage.ServiceStacks;
 import com.example.helloecs.stage.ServiceStage;
 import com.example.helloecs.support.PipelineFixtures;
 import com.example.helloecs.support.TestApps;
 
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.assertions.Template;
+import software.amazon.awscdk.cxapi.CloudAssembly;
 import software.amazon.awscdk.pipelines.StageDeployment;
 import software.amazon.awscdk.pipelines.Step;
 import software.constructs.IConstruct;
 
 /**
- * The Stage the pipeline deploys is the one {@code cdk deploy -c env=dev} deploys: same class, same stacks, same
- * stack names and environment, same templates (so a stack deployed by hand is updated in place by the pipeline).
+ * The stacks the pipeline deploys are the ones {@code cdk deploy -c env=dev} deploys: same construct paths, same
+ * stack names and environment, same templates (so a stack deployed by hand is updated in place by the pipeline);
+ * only their place in the cloud assembly differs (a Stage, there; top level, here).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PipelineStageTest {
     private software.amazon.awscdk.App pipelineApp;
-    private ServiceStage fromPipeline;
-    private ServiceStage fromCdkDeploy;
+    private ServiceStacks fromPipeline;
+    private ServiceStacks fromCdkDeploy;
 
     @BeforeAll
     void build() {
         pipelineApp = TestApps.app(PipelineFixtures.pipelineContext());
         PipelineStack stack = (PipelineStack) pipelineApp.getNode().findChild("hello-ecs-pipeline");
-        fromPipeline = stack.stages.get(0);
-        fromCdkDeploy = TestApps.stage(Map.of("environments", PipelineFixtures.environments(), "env", "dev"));
+        fromPipeline = stack.stages.get(0).stacks;
+        fromCdkDeploy = TestApps.stacks(Map.of("environments", PipelineFixtures.environments(), "env", "dev"));
     }
 
     @Test
@@ -52,11 +55,6 @@ class PipelineStageTest {
         assertThat(deployments.get(1).getPre()).extracting(Step::getId).containsExactly("Approve");
     }
 
-    private static List<String> stackIds(ServiceStage stage) {
-        return stage.getNode().getChildren().stream().filter(c -> c instanceof Stack)
-                .map(c -> c.getNode().getId()).toList();
-    }
-
     @Test
     void withAPipelineTheAppHoldsThePipelineStackAndTheStagesItDeploys() {
         List<IConstruct> children = pipelineApp.getNode().getChildren();
@@ -67,11 +65,26 @@ class PipelineStageTest {
     }
 
     @Test
-    void pipelineDeploysTheSameStageClassWithTheSameStacks() {
-        assertThat(fromPipeline.getClass()).isEqualTo(ServiceStage.class).isEqualTo(fromCdkDeploy.getClass());
-        assertThat(stackIds(fromPipeline)).containsExactly("Registry", "Service")
-                .isEqualTo(stackIds(fromCdkDeploy));
-        assertThat(fromPipeline.getStageName()).isEqualTo(fromCdkDeploy.getStageName()).isEqualTo("hello-ecs-dev");
+    void deployAllSelectsThePipelineStacksAndTheStagesHoldTheServiceStacks() {
+        CloudAssembly assembly = pipelineApp.synth();
+
+        // The pipeline stack, and the replication support stack CodePipeline adds for prod's other region.
+        assertThat(assembly.getStacks()).extracting(s -> s.getStackName())
+                .containsExactlyInAnyOrder("hello-ecs-pipeline", "hello-ecs-pipeline-support-eu-central-1");
+        assertThat(assembly.getNestedAssembly("assembly-hello-ecs-dev").getStacks())
+                .extracting(s -> s.getHierarchicalId() + " " + s.getStackName())
+                .containsExactlyInAnyOrder("hello-ecs-dev/Registry hello-ecs-dev-registry",
+                        "hello-ecs-dev/Service hello-ecs-dev-service");
+    }
+
+    @Test
+    void pipelineDeploysTheSameStacksUnderTheSameConstructPaths() {
+        assertThat(fromPipeline.registry.getNode().getPath()).isEqualTo(fromCdkDeploy.registry.getNode().getPath())
+                .isEqualTo("hello-ecs-dev/Registry");
+        assertThat(fromPipeline.service.getNode().getPath()).isEqualTo(fromCdkDeploy.service.getNode().getPath())
+                .isEqualTo("hello-ecs-dev/Service");
+        assertThat(fromPipeline.registry.getNode().getScope()).isInstanceOf(ServiceStage.class);
+        assertThat(fromCdkDeploy.registry.getNode().getScope()).isNotInstanceOf(software.amazon.awscdk.Stage.class);
         assertThat(fromPipeline.deployment).isEqualTo(fromCdkDeploy.deployment);
     }
 

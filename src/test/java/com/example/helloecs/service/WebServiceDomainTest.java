@@ -19,7 +19,7 @@ class WebServiceDomainTest {
 
     @BeforeAll
     void synth() {
-        template = Template.fromStack(TestApps.stage(Map.of(
+        template = Template.fromStack(TestApps.stacks(Map.of(
                 "service.domainName", "www.example.com", "service.hostedZoneId", "Z0123456789ABC",
                 "service.hostedZoneName", "example.com", "service.accessLogs", false)).service);
     }

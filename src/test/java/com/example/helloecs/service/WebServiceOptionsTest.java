@@ -45,8 +45,7 @@ class WebServiceOptionsTest {
                 Map.entry("service.desiredCount", 1), Map.entry("service.maxCapacity", 10));
         software.amazon.awscdk.App app = new software.amazon.awscdk.App(AppProps.builder()
                 .context(TestApps.context(overrides)).outdir(out.toString()).analyticsReporting(false).build());
-        App.build(app, ConfigReader.read(App.context(app)));
-        template = Template.fromStack(TestApps.stage(app).service);
+        template = Template.fromStack(App.build(app, ConfigReader.read(App.context(app))).get(0).service);
         app.synth();
         local = CloudAssembly.read(out, null);
     }

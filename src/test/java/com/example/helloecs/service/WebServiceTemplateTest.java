@@ -24,7 +24,7 @@ class WebServiceTemplateTest {
 
     @BeforeAll
     void synth() {
-        template = Template.fromStack(TestApps.stage(Map.of()).service);
+        template = Template.fromStack(TestApps.stacks(Map.of()).service);
     }
 
     @Test

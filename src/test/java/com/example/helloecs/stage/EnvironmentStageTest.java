@@ -17,11 +17,10 @@ class EnvironmentStageTest {
 
     @Test
     void withoutEnvTheStageIsEnvironmentAgnostic() {
-        software.amazon.awscdk.App app = TestApps.app(Map.of("environments", PipelineFixtures.environments()));
-        ServiceStage stage = TestApps.stage(app);
+        ServiceStacks stage = TestApps.stacks(Map.of("environments", PipelineFixtures.environments()));
+        software.amazon.awscdk.App app = TestApps.appOf(stage);
 
-        assertThat(stage.getStageName()).isEqualTo("hello-ecs");
-        assertThat(stage.getAccount()).isNull();
+        assertThat(stage.id).isEqualTo("hello-ecs");
         assertThat(Token.isUnresolved(stage.service.getAccount())).isTrue();
         assertThat(Token.isUnresolved(stage.registry.getRegion())).isTrue();
         assertThat(app.getNode().getChildren()).noneMatch(c -> c instanceof PipelineStack);
@@ -29,9 +28,9 @@ class EnvironmentStageTest {
 
     @Test
     void envSelectsTheStageIdAccountRegionAndOverrides() {
-        ServiceStage stage = TestApps.stage(Map.of("environments", PipelineFixtures.environments(), "env", "prod"));
+        ServiceStacks stage = TestApps.stacks(Map.of("environments", PipelineFixtures.environments(), "env", "prod"));
 
-        assertThat(stage.getStageName()).isEqualTo("hello-ecs-prod");
+        assertThat(stage.id).isEqualTo("hello-ecs-prod");
         assertThat(stage.service.getAccount()).isEqualTo(PipelineFixtures.PROD_ACCOUNT);
         assertThat(stage.service.getRegion()).isEqualTo(PipelineFixtures.PROD_REGION);
         assertThat(stage.registry.getStackName()).isEqualTo("hello-ecs-prod-registry");

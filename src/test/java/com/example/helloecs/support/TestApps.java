@@ -10,12 +10,10 @@ import com.example.helloecs.App;
 import com.example.helloecs.config.AppConfig;
 import com.example.helloecs.config.ConfigReader;
 import com.example.helloecs.config.Json;
-import com.example.helloecs.stage.ServiceStage;
+import com.example.helloecs.stage.ServiceStacks;
 import com.fasterxml.jackson.core.type.TypeReference;
 
 import software.amazon.awscdk.AppProps;
-import software.amazon.awscdk.Stage;
-import software.constructs.IConstruct;
 
 /**
  * Shared fixtures: apps built exactly as {@link App#main} builds them, with cdk.json's context (feature flags
@@ -65,19 +63,15 @@ public final class TestApps {
         return app;
     }
 
-    /** The single {@link ServiceStage} of an app built without a pipeline. */
-    public static ServiceStage stage(software.amazon.awscdk.App app) {
-        for (IConstruct child : app.getNode().getChildren()) {
-            if (child instanceof ServiceStage s) {
-                return s;
-            }
-        }
-        throw new AssertionError("no ServiceStage in the app; children: " + app.getNode().getChildren());
+    /** Builds the app without a pipeline and returns the stacks {@code cdk deploy} deploys (not yet synthesized). */
+    public static ServiceStacks stacks(Map<String, ?> overrides) {
+        software.amazon.awscdk.App app = emptyApp(overrides);
+        return App.build(app, ConfigReader.read(App.context(app))).get(0);
     }
 
-    /** The stage of the default app built with the given overrides. */
-    public static ServiceStage stage(Map<String, ?> overrides) {
-        return stage(app(overrides));
+    /** The App the stacks belong to. */
+    public static software.amazon.awscdk.App appOf(ServiceStacks stacks) {
+        return (software.amazon.awscdk.App) stacks.registry.getNode().getRoot();
     }
 
 }

@@ -14,32 +14,65 @@ import com.example.helloecs.support.TestApps;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.cloud_assembly_schema.ArtifactType;
 import software.amazon.awscdk.assertions.Template;
 import software.amazon.awscdk.cxapi.CloudAssembly;
 
-/** The Stage's wiring: two stacks split by lifetime, and the image delivered into the private repository. */
+/**
+ * The deployment's wiring: two stacks split by lifetime, at the top level of the cloud assembly (so
+ * {@code cdk deploy --all} selects them), and the image built after the registry stack and delivered into its
+ * private repository.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ServiceStageTest {
-    private ServiceStage stage;
+class ServiceStacksTest {
+    private ServiceStacks stage;
     private Template registry;
     private Template service;
     private CloudAssembly assembly;
 
     @BeforeAll
     void synthesize() {
-        stage = TestApps.stage(Map.of("registry.repositoryName", "team/web"));
+        stage = TestApps.stacks(Map.of("registry.repositoryName", "team/web"));
         registry = Template.fromStack(stage.registry);
         service = Template.fromStack(stage.service);
-        assembly = stage.synth();
+        assembly = TestApps.appOf(stage).synth();
     }
 
     @Test
     void holdsARegistryStackAndAServiceStackThatDependsOnIt() {
-        assertThat(stage.getNode().getId()).isEqualTo("hello-ecs");
+        assertThat(stage.id).isEqualTo("hello-ecs");
         assertThat(stage.registry.getStackName()).isEqualTo("hello-ecs-registry");
         assertThat(stage.service.getStackName()).isEqualTo("hello-ecs-service");
         assertThat(stage.service.getDependencies()).containsExactly(stage.registry);
         assertThat(assembly.getStacks()).hasSize(2);
+    }
+
+    @Test
+    void stacksAreTopLevelInTheCloudAssemblySoDeployAllSelectsThem() {
+        assertThat(assembly.getStacks()).extracting(s -> s.getHierarchicalId() + " " + s.getStackName())
+                .containsExactlyInAnyOrder("hello-ecs/Registry hello-ecs-registry", "hello-ecs/Service hello-ecs-service");
+        assertThat(assembly.getManifest().getArtifacts().values())
+                .noneMatch(a -> a.getType() == ArtifactType.NESTED_CLOUD_ASSEMBLY);
+    }
+
+    @Test
+    void theImageIsBuiltOnlyAfterTheRegistryStackHasCreatedItsRepository() throws Exception {
+        // The CLI's work graph makes an asset's build wait for the stacks its asset manifest artifact depends on.
+        JsonNode artifacts = Json.MAPPER.readTree(new java.io.File(assembly.getDirectory(), "manifest.json"))
+                .get("artifacts");
+        JsonNode serviceAssets = artifacts.get(stage.service.getArtifactId() + ".assets");
+        JsonNode registryAssets = artifacts.get(stage.registry.getArtifactId() + ".assets");
+
+        assertThat(serviceAssets.get("type").asText()).isEqualTo("cdk:asset-manifest");
+        assertThat(serviceAssets.get("dependencies")).containsExactly(
+                Json.MAPPER.valueToTree(stage.registry.getArtifactId()));
+        // Everything else as DefaultStackSynthesizer writes it (compared with the registry stack's own).
+        JsonNode expected = registryAssets.get("properties").deepCopy();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) expected).put("file",
+                stage.service.getArtifactId() + ".assets.json");
+        assertThat(serviceAssets.get("properties")).isEqualTo(expected);
+        assertThat(artifacts.at("/" + stage.service.getArtifactId() + "/dependencies").toString())
+                .contains(stage.service.getArtifactId() + ".assets", stage.registry.getArtifactId());
     }
 
     @Test

@@ -1,0 +1,70 @@
+package com.example.helloecs.stage;
+
+import com.example.helloecs.compliance.RedundantDependencies;
+import com.example.helloecs.config.Deployment;
+import com.example.helloecs.config.Names;
+import com.example.helloecs.stacks.RegistryStack;
+import com.example.helloecs.stacks.ServiceStack;
+
+import software.amazon.awscdk.Environment;
+import software.amazon.awscdk.StackProps;
+import software.constructs.Construct;
+
+/**
+ * The two stacks of one deployment, created directly under {@code scope}, whose construct ID names them
+ * ({@code ID-registry}, {@code ID-service}).
+ *
+ * <p>{@code cdk deploy} passes a plain construct under the App: the stacks then sit in the root cloud assembly,
+ * so {@code cdk deploy --all} and {@code cdk destroy --all} select them. The pipeline passes a {@link ServiceStage}.
+ * Either way the stacks' construct paths are {@code ID/Registry} and {@code ID/Service}, so their templates are
+ * identical and a stack deployed by hand is updated in place by the pipeline. The construct IDs are a contract:
+ * renaming one changes the stack's artifact ID.
+ *
+ * <p>Image delivery: the service stack's synthesizer names the private repository as its image-asset repository, so
+ * the CLI (or the pipeline's asset step) pushes the image there, tagged with its asset hash, and the task definition
+ * runs it from there. The CLI publishes a stack's assets after the stacks it depends on, hence the dependency on the
+ * registry stack; the {@link RegistryFirstSynthesizer} makes the image's build wait for it too.
+ */
+public final class ServiceStacks {
+    /** Context key of the CDK bootstrap qualifier. */
+    public static final String QUALIFIER_CONTEXT = "@aws-cdk/core:bootstrapQualifier";
+
+    /** The deployment's ID: the scope's construct ID, prefix of the stack names. */
+    public final String id;
+    public final Deployment deployment;
+    /** Long-lived: the private repository ({@code ID-registry}). */
+    public final RegistryStack registry;
+    /** Short-lived: network, cluster, service, load balancer ({@code ID-service}). */
+    public final ServiceStack service;
+
+    public ServiceStacks(Construct scope, Deployment deployment) {
+        this.id = scope.getNode().getId();
+        this.deployment = deployment;
+        Object qualifierContext = scope.getNode().tryGetContext(QUALIFIER_CONTEXT);
+        String qualifier = qualifierContext == null ? Names.DEFAULT_QUALIFIER : qualifierContext.toString();
+        Environment env = environment(deployment);
+        this.registry = new RegistryStack(scope, "Registry", StackProps.builder()
+                .env(env)
+                .stackName(id + "-registry")
+                .description("Private ECR repository of " + id)
+                .build(), deployment, id, qualifier);
+        this.service = new ServiceStack(scope, "Service", StackProps.builder()
+                .env(env)
+                .stackName(id + "-service")
+                .description("Fargate service behind an Application Load Balancer for " + id)
+                .synthesizer(new RegistryFirstSynthesizer(qualifier, deployment.registry().repositoryName(),
+                        registry))
+                .build(), deployment, Names.executionRoleName(id));
+        service.addStackDependency(registry, "the image is published into the registry stack's repository");
+        RedundantDependencies.removeFrom(registry);
+        RedundantDependencies.removeFrom(service);
+    }
+
+    /** The deployment's account and region, or {@code null} (environment-agnostic) when neither is set. */
+    static Environment environment(Deployment deployment) {
+        if (deployment.account() == null && deployment.region() == null) {
+            return null;
+        }
+        return Environment.builder().account(deployment.account()).region(deployment.region()).build();
+    }
+}
