@@ -74,7 +74,7 @@ public final class RunLocalCommand implements Callable<Integer> {
 
     /** Checks, builds, runs and waits until healthy; {@code null} after a dry run. */
     static Started start(Options o, PrintStream out) {
-        CloudAssembly.requireFresh(o.cdkOut, List.of(imageDirectory(), Path.of("src", "main"), Path.of("cdk.json")));
+        CloudAssembly.requireFresh(o.cdkOut, List.of(imageDirectory(Path.of("")), Path.of("src", "main"), Path.of("cdk.json")));
         LocalTask task = CloudAssembly.read(o.cdkOut, o.stage);
         Docker docker = new Docker(o.docker);
         List<String> build = DockerCommands.build(o.docker, task);
@@ -109,13 +109,13 @@ public final class RunLocalCommand implements Callable<Integer> {
      * assembly stale. The image itself is read from the assembly, so a directory given with {@code -c} at synth time
      * is built all the same; only this freshness check does not see it.
      */
-    static Path imageDirectory() {
+    static Path imageDirectory(Path projectDir) {
         String fallback = (String) Settings.IMAGE_DIRECTORY.defaultValue();
         try {
-            Object configured = ProjectConfig.context(Path.of(""), Map.of(), null).get(Settings.IMAGE_DIRECTORY.key());
-            return Path.of(configured instanceof String dir && !dir.isBlank() ? dir.trim() : fallback);
+            Object configured = ProjectConfig.context(projectDir, Map.of(), null).get(Settings.IMAGE_DIRECTORY.key());
+            return projectDir.resolve(configured instanceof String dir && !dir.isBlank() ? dir.trim() : fallback);
         } catch (UserError | InvalidPathException e) {
-            return Path.of(fallback);
+            return projectDir.resolve(fallback);
         }
     }
 
