@@ -31,8 +31,6 @@ public class ServiceStack extends Stack {
     public ServiceStack(Construct scope, String id, StackProps props, Deployment deployment, String executionRoleName) {
         super(scope, id, props);
         var config = deployment.service();
-        // The build platform always equals the task's runtime platform: an arm64 image on x86 Fargate (or the
-        // reverse) fails with "exec format error".
         ContainerImage image = ContainerImage.fromAsset(deployment.image().path().toString(), imageProps(deployment));
         this.web = new WebService(this, "Web", new WebServiceProps(config, image, executionRoleName));
         this.loadBalancerDnsName = CfnOutput.Builder.create(this, "LoadBalancerDnsName")
@@ -51,6 +49,8 @@ public class ServiceStack extends Stack {
         var image = deployment.image();
         Map<String, String> buildArgs = new LinkedHashMap<>(image.buildArgs());
         buildArgs.put(ContainerImageSpec.PORT_BUILD_ARG, String.valueOf(config.containerPort()));
+        // The build platform always equals the task's runtime platform: an arm64 image on x86 Fargate (or the
+        // reverse) fails with "exec format error".
         AssetImageProps.Builder props = AssetImageProps.builder()
                 .platform(config.arm64() ? Platform.LINUX_ARM64 : Platform.LINUX_AMD64)
                 .buildArgs(buildArgs);
