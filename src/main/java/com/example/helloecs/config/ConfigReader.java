@@ -2,6 +2,7 @@ package com.example.helloecs.config;
 
 import static com.example.helloecs.config.Settings.*;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -33,7 +34,16 @@ public final class ConfigReader {
         return key.startsWith("@") || key.contains(":") || key.startsWith("cdk-") || key.startsWith("aws-cdk");
     }
 
+    /** Reads the configuration of the project in the working directory (where {@code cdk synth} runs the app). */
     public static AppConfig read(Map<String, ?> context) {
+        return read(context, Path.of(""));
+    }
+
+    /**
+     * Reads the configuration; paths in it ({@code image.directory}) are resolved against {@code projectRoot} and
+     * must exist there. With {@code null}, paths are not checked: for commands that never build the image.
+     */
+    public static AppConfig read(Map<String, ?> context, Path projectRoot) {
         Problems p = new Problems();
         Map<String, Object> own = new LinkedHashMap<>();
         context.forEach((k, v) -> {
@@ -55,9 +65,9 @@ public final class ConfigReader {
                     : "one of the environments defined: " + String.join(", ", envs.keySet()));
             selected = null;
         }
-        Deployment deployment = resolve(selected == null ? null : envs.get(selected), own, p);
+        Deployment deployment = resolve(selected == null ? null : envs.get(selected), own, projectRoot, p);
         Optional<PipelineConfig> pipeline = base.isSet(PIPELINE_REPOSITORY)
-                ? Optional.ofNullable(pipeline(base, envs, own, p)) : Optional.empty();
+                ? Optional.ofNullable(pipeline(base, envs, own, projectRoot, p)) : Optional.empty();
         if (!base.isSet(PIPELINE_REPOSITORY)) {
             for (Setting s : ALL) {
                 if (s.key().startsWith("pipeline.") && own.containsKey(s.key())) {
@@ -138,7 +148,8 @@ public final class ConfigReader {
     }
 
     /** The deployment for an environment (or the default one): its overrides on top of the context. */
-    private static Deployment resolve(EnvironmentDefinition env, Map<String, Object> own, Problems base) {
+    private static Deployment resolve(EnvironmentDefinition env, Map<String, Object> own, Path projectRoot,
+                                      Problems base) {
         Map<String, Object> merged = new HashMap<>(own);
         Problems p = base;
         if (env != null) {
@@ -163,12 +174,13 @@ public final class ConfigReader {
         }
         RegistryConfig registry = RegistryConfig.read(v, account, region);
         ServiceConfig service = ServiceConfig.read(v);
+        ImageConfig image = ImageConfig.read(v, projectRoot);
         return new Deployment(env == null ? Deployment.DEFAULT_NAME : env.name(), account, region,
-                env != null && env.approval(), registry, service);
+                env != null && env.approval(), registry, service, image);
     }
 
     private static PipelineConfig pipeline(Values base, Map<String, EnvironmentDefinition> envs,
-                                           Map<String, Object> own, Problems p) {
+                                           Map<String, Object> own, Path projectRoot, Problems p) {
         String repository = base.string(PIPELINE_REPOSITORY);
         Checks.matches(p, PIPELINE_REPOSITORY.key(), repository, REPOSITORY, "owner/name of the source repository");
         String branch = base.string(PIPELINE_BRANCH);
@@ -201,7 +213,7 @@ public final class ConfigReader {
                 p.add(ENVIRONMENTS.key() + "." + name + (env.account() == null ? ".account" : ".region"), null,
                         "a value: the pipeline deploys to explicit environments (account and region)");
             }
-            stages.add(resolve(env, own, p));
+            stages.add(resolve(env, own, projectRoot, p));
         }
         String account = base.string(PIPELINE_ACCOUNT);
         String region = base.string(PIPELINE_REGION);
@@ -233,6 +245,6 @@ public final class ConfigReader {
                 .min(Comparator.comparingInt(k -> Checks.distance(key, k)))
                 .filter(k -> Checks.distance(key, k) <= Math.max(2, key.length() / 3))
                 .map(k -> "; did you mean " + k + "?")
-                .orElse("; see README's configuration reference");
+                .orElse("; see the configuration reference in docs/configuration.md");
     }
 }
