@@ -38,21 +38,21 @@ public final class CostModel {
             BigDecimal vcpu = vcpu(s.cpuUnits());
             BigDecimal gb = gib(s.memoryMiB());
             if (s.onDemandTasks().signum() > 0) {
-                String what = " (" + arch + ", " + plain(s.onDemandTasks()) + " tasks)";
+                String what = " (" + arch + ", " + tasks(s.onDemandTasks()) + ")";
                 lines.add(line("Fargate vCPU" + what, s.id(), taskHours(s.onDemandTasks(), vcpu, hours), prices,
                         "fargate." + arch + ".vcpuHour"));
                 lines.add(line("Fargate memory" + what, s.id(), taskHours(s.onDemandTasks(), gb, hours), prices,
                         "fargate." + arch + ".gbHour"));
             }
             if (s.spotTasks().signum() > 0) {
-                String what = " (Spot, " + arch + ", " + plain(s.spotTasks()) + " tasks)";
+                String what = " (Spot, " + arch + ", " + tasks(s.spotTasks()) + ")";
                 lines.add(line("Fargate vCPU" + what, s.id(), taskHours(s.spotTasks(), vcpu, hours), prices,
                         "fargate.spot." + arch + ".vcpuHour"));
                 lines.add(line("Fargate memory" + what, s.id(), taskHours(s.spotTasks(), gb, hours), prices,
                         "fargate.spot." + arch + ".gbHour"));
             }
             if (s.publicIp()) {
-                lines.add(line("Task public IPv4 (" + plain(s.tasks()) + " tasks)", s.id(),
+                lines.add(line("Task public IPv4 (" + tasks(s.tasks()) + ")", s.id(),
                         s.tasks().multiply(hours), prices, "ipv4.hour"));
             }
         }
@@ -152,6 +152,10 @@ public final class CostModel {
         return BigDecimal.valueOf(insightsMetrics(c, m))
                 .add(c.tasks().multiply(BigDecimal.valueOf(m.enhancedPerTask())))
                 .add(c.containers().multiply(BigDecimal.valueOf(m.enhancedPerContainer())));
+    }
+
+    private static String tasks(BigDecimal n) {
+        return plain(n) + (n.compareTo(BigDecimal.ONE) == 0 ? " task" : " tasks");
     }
 
     static String plain(BigDecimal v) {
