@@ -15,7 +15,7 @@ public record Assumptions(BigDecimal lcu, BigDecimal natGb, BigDecimal logGb, Bi
     public static final String DEFAULT_LCU = "1";
     public static final String DEFAULT_NAT_GB = "10";
     public static final String DEFAULT_LOG_GB = "1";
-    /** About the compressed size of this project's image (Debian bookworm-slim, ~29 MB, plus ~19 MB of Apache). */
+    /** A round figure above this project's compressed image (bookworm-slim ~29 MB plus the Apache layer). */
     public static final String DEFAULT_IMAGE_MB = "60";
     public static final String DEFAULT_IMAGES = "20";
 

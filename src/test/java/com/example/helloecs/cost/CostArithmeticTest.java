@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -113,5 +115,13 @@ class CostArithmeticTest {
         });
         assertThat(prices.usd("ipv4.hour")).isEqualByComparingTo("0.005");
         assertThatThrownBy(() -> prices.price("nope")).hasMessageContaining("has no price nope");
+    }
+
+    @Test
+    void docsCostMd_listsEveryPriceOfTheDataFile() throws Exception {
+        String doc = Files.readString(Path.of("docs/cost.md"));
+        PriceList.usEast1().prices().forEach((key, p) -> assertThat(doc).as(key)
+                .contains("| `" + key + "` | $" + Estimate.price(p.usd()) + " per " + p.unit() + " | " + p.source()
+                        + " | " + p.checked() + " |"));
     }
 }
