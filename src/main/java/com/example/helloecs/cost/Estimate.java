@@ -113,9 +113,9 @@ public record Estimate(String stage, String region, String priceRegion, int hour
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("resource", l.resource());
             m.put("id", l.id());
-            m.put("quantity", l.quantity().stripTrailingZeros());
+            m.put("quantity", plainNumber(l.quantity()));
             m.put("unit", l.unit());
-            m.put("unitPriceUsd", l.unitPrice());
+            m.put("unitPriceUsd", plainNumber(l.unitPrice()));
             m.put("monthlyUsd", l.monthly());
             m.put("priceKey", l.priceKey());
             items.add(m);
@@ -123,10 +123,10 @@ public record Estimate(String stage, String region, String priceRegion, int hour
         root.put("lines", items);
         root.put("totalUsd", total());
         Map<String, Object> assumed = new LinkedHashMap<>();
-        assumed.put("lcuPerHour", assumptions.lcu());
-        assumed.put("natGbPerMonth", assumptions.natGb());
-        assumed.put("logGbPerMonthPerLogGroup", assumptions.logGb());
-        assumed.put("imageMb", assumptions.imageMb());
+        assumed.put("lcuPerHour", plainNumber(assumptions.lcu()));
+        assumed.put("natGbPerMonth", plainNumber(assumptions.natGb()));
+        assumed.put("logGbPerMonthPerLogGroup", plainNumber(assumptions.logGb()));
+        assumed.put("imageMb", plainNumber(assumptions.imageMb()));
         assumed.put("imagesWithoutCountLimit", assumptions.images());
         root.put("assumptions", assumed);
         List<String> allNotes = new ArrayList<>();
@@ -137,6 +137,11 @@ public record Estimate(String stage, String region, String priceRegion, int hour
         allNotes.add(NOT_INCLUDED);
         root.put("notes", allNotes);
         return Json.write(root) + "\n";
+    }
+
+    /** Without trailing zeros and never in exponent form (Jackson writes 7.3E+2 for a stripped 730). */
+    private static BigDecimal plainNumber(BigDecimal v) {
+        return new BigDecimal(v.stripTrailingZeros().toPlainString());
     }
 
     /** A unit price with at least two decimals ($0.50, $0.004445). */

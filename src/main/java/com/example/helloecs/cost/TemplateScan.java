@@ -102,8 +102,13 @@ public final class TemplateScan {
                         tasks = tasks.add(s.tasks());
                         containers = containers.add(s.tasks().multiply(BigDecimal.valueOf(s.containers())));
                     }
-                    clusters.add(new Inventory.Cluster(st.stack() + "/" + e.getKey(),
-                            insights(e.getValue().path("Properties")), in.size(),
+                    String insights = insights(e.getValue().path("Properties"));
+                    if (insights == null) {
+                        notes.add(st.stack() + "/" + e.getKey() + ": no containerInsights setting, so the account's "
+                                + "default applies (off unless changed); Container Insights not priced");
+                        insights = "disabled";
+                    }
+                    clusters.add(new Inventory.Cluster(st.stack() + "/" + e.getKey(), insights, in.size(),
                             familiesByCluster.getOrDefault(e.getKey(), Set.of()).size(), tasks, containers));
                 }
             }
@@ -232,13 +237,14 @@ public final class TemplateScan {
         return kept;
     }
 
+    /** The cluster's {@code containerInsights} setting, lower case; {@code null} when it has none. */
     private static String insights(JsonNode cluster) {
         for (JsonNode s : cluster.path("ClusterSettings")) {
             if ("containerInsights".equals(s.path("Name").asText())) {
                 return s.path("Value").asText("disabled").toLowerCase(Locale.ROOT);
             }
         }
-        return "disabled";
+        return null;
     }
 
     private static String ref(JsonNode node) {

@@ -35,6 +35,7 @@ class CliCostTest {
         CliRun run = CliRun.run(args);
         assertThat(run.err()).isEmpty();
         assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).as("plain numbers, no exponent").doesNotContainPattern(":-?\\d+(\\.\\d+)?[eE]");
         return Json.MAPPER.readTree(run.out());
     }
 
@@ -84,7 +85,8 @@ class CliCostTest {
         assertThat(e.path("region").asText()).isEqualTo("eu-west-1");
         assertThat(e.path("notes").toString())
                 .contains("The stacks deploy to eu-west-1: figures are us-east-1 list prices")
-                .contains("without a count limit; assumed 20 images (--images)");
+                .contains("without a count limit; assumed 20 images (--images)")
+                .contains("no containerInsights setting, so the account's default applies");
     }
 
     @Test
