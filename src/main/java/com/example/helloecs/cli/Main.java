@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
                 LifecycleCommand.class,
                 ScanCommand.class,
                 RunLocalCommand.class,
+                CostCommand.class,
         })
 public final class Main extends CommandGroup {
 
