@@ -4,6 +4,7 @@ import static com.example.helloecs.config.Settings.*;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -65,8 +66,33 @@ public final class ConfigReader {
                 }
             }
         }
+        Set<CompliancePack> packs = packs(base, pipeline.map(PipelineConfig::stages).orElse(List.of(deployment)));
         p.throwIfAny();
-        return new AppConfig(appName, deployment, pipeline);
+        return new AppConfig(appName, deployment, pipeline, packs);
+    }
+
+    /**
+     * {@code compliance.packs}, always with AwsSolutions; by default all packs when every deployment is hardened
+     * (the packs check the whole app, so a pack a default-profile deployment does not pass is not run by default).
+     */
+    private static Set<CompliancePack> packs(Values base, List<Deployment> deployments) {
+        Set<CompliancePack> out = EnumSet.of(CompliancePack.AwsSolutions);
+        if (!base.isSet(COMPLIANCE_PACKS)) {
+            if (!deployments.isEmpty() && deployments.stream().allMatch(d -> d != null && d.hardening().hardened())) {
+                out.addAll(EnumSet.allOf(CompliancePack.class));
+            }
+            return out;
+        }
+        List<String> names = base.list(COMPLIANCE_PACKS);
+        for (String name : names) {
+            try {
+                out.add(CompliancePack.valueOf(name));
+            } catch (IllegalArgumentException e) {
+                base.problems().add(COMPLIANCE_PACKS.key(), name, "one of " + COMPLIANCE_PACKS.allowed());
+            }
+        }
+        Checks.distinct(base.problems(), COMPLIANCE_PACKS.key(), names);
+        return out;
     }
 
     private record EnvironmentDefinition(String name, String account, String region, boolean approval,
@@ -118,8 +144,8 @@ public final class ConfigReader {
                 unknownKeys(settings.keySet(), at + ".settings.", p);
                 for (String k : settings.keySet()) {
                     Settings.find(k).filter(setting -> !Settings.overridable(setting)).ifPresent(setting ->
-                            p.add(at + ".settings." + k, settings.get(k), "a key other than env, environments "
-                                    + "and pipeline.* (those are not per environment)"));
+                            p.add(at + ".settings." + k, settings.get(k), "a key other than env, environments, "
+                                    + "compliance.packs and pipeline.* (those are not per environment)"));
                 }
             } else if (rawSettings != null) {
                 p.add(at + ".settings", rawSettings, "an object of configuration keys");
@@ -163,8 +189,9 @@ public final class ConfigReader {
         }
         RegistryConfig registry = RegistryConfig.read(v, account, region);
         ServiceConfig service = ServiceConfig.read(v);
+        HardeningConfig hardening = HardeningConfig.read(v, service);
         return new Deployment(env == null ? Deployment.DEFAULT_NAME : env.name(), account, region,
-                env != null && env.approval(), registry, service);
+                env != null && env.approval(), registry, service, hardening);
     }
 
     private static PipelineConfig pipeline(Values base, Map<String, EnvironmentDefinition> envs,

@@ -35,7 +35,8 @@ public class ServiceStack extends Stack {
                 .platform(config.arm64() ? Platform.LINUX_ARM64 : Platform.LINUX_AMD64)
                 .buildArgs(Map.of(ContainerImageSpec.PORT_BUILD_ARG, String.valueOf(config.containerPort())))
                 .build());
-        this.web = new WebService(this, "Web", new WebServiceProps(config, image, executionRoleName));
+        this.web = new WebService(this, "Web", new WebServiceProps(config, image, executionRoleName,
+                deployment.hardening()));
         this.loadBalancerDnsName = CfnOutput.Builder.create(this, "LoadBalancerDnsName")
                 .description("DNS name of the Application Load Balancer")
                 .value(web.loadBalancer.getLoadBalancerDnsName())
