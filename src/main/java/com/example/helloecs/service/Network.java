@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.example.helloecs.compliance.Acknowledge;
+import com.example.helloecs.compliance.ManagedPolicies;
 import com.example.helloecs.config.HardeningConfig;
 import com.example.helloecs.config.ServiceConfig;
 

@@ -3,6 +3,7 @@ package com.example.helloecs.service;
 import java.util.List;
 
 import com.example.helloecs.compliance.Acknowledge;
+import com.example.helloecs.compliance.ManagedPolicies;
 import com.example.helloecs.config.HardeningConfig;
 import com.example.helloecs.config.ServiceConfig;
 
@@ -220,6 +221,14 @@ public class WebService extends Construct {
                 "Pulls the service's image from the private repository and writes its container logs");
         if (executionPolicy != null) {
             service.getNode().addDependency(executionPolicy);
+        }
+        // With ECS Exec the task role holds the SSM session channel actions.
+        ManagedPolicy taskPolicy = ManagedPolicies.replaceInlinePolicy(taskRole, "ECS Exec: the SSM session "
+                + "channels of the running container");
+        if (taskPolicy != null) {
+            service.getNode().addDependency(taskPolicy);
+            Acknowledge.rule(taskRole, "AwsSolutions-IAM5[Resource::*]", "ECS Exec's ssmmessages channel actions "
+                    + "support no resource-level permission; granted only with service.enableExecuteCommand.");
         }
 
         this.scaling = service.autoScaleTaskCount(software.amazon.awscdk.services.applicationautoscaling

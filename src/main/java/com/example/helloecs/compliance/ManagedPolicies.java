@@ -1,4 +1,4 @@
-package com.example.helloecs.service;
+package com.example.helloecs.compliance;
 
 import java.util.List;
 
