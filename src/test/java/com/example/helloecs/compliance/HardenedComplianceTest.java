@@ -27,12 +27,25 @@ class HardenedComplianceTest {
             "availability-zones:account=123456789012:region=eu-west-1",
             List.of("eu-west-1a", "eu-west-1b", "eu-west-1c"));
 
+    /** Every optional feature on (Configurations.FULL), hardened, with NAT egress and ECS Exec. */
+    static final Map<String, Object> HARDENED_FULL = full();
+
     private List<String> hardened;
+    private List<String> hardenedFull;
     private List<String> plain;
+
+    private static Map<String, Object> full() {
+        Map<String, Object> out = new java.util.HashMap<>(Configurations.FULL);
+        out.put("profile", "hardened");
+        out.put("service.privateEgress", "nat");
+        out.put("service.enableExecuteCommand", true);
+        return Map.copyOf(out);
+    }
 
     @BeforeAll
     void synthesize() {
         hardened = findings(HARDENED);
+        hardenedFull = findings(HARDENED_FULL);
         plain = findings(Map.of("compliance.packs", List.of("NIST80053R5", "PCIDSS321")));
     }
 
@@ -46,6 +59,11 @@ class HardenedComplianceTest {
     @Test
     void hardenedWithAllThreePacksHasNoUnacknowledgedFinding() {
         assertThat(hardened).isEmpty();
+    }
+
+    @Test
+    void hardenedWithEveryOptionalFeatureHasNoUnacknowledgedFinding() {
+        assertThat(hardenedFull).isEmpty();
     }
 
     @Test
