@@ -52,6 +52,6 @@ class ManagedPoliciesTest {
                 "Roles", List.of(Map.of("Ref", Match.stringLikeRegexp("^Role"))),
                 "PolicyDocument", Match.objectLike(Map.of("Statement", List.of(
                         Match.objectLike(Map.of("Action", "logs:PutLogEvents")),
-                        Match.objectLike(Map.of("Action", "logs:CreateLogStream")))))))));
+                        Match.objectLike(Map.of("Action", "logs:CreateLogStream"))))))));
     }
 }
