@@ -70,7 +70,6 @@ public class Network extends Construct {
                 .encryptionKey(logKey)
                 .removalPolicy(RemovalPolicy.DESTROY)
                 .build();
-        LogGroup flowLogs = flowLogGroup;
         this.vpc = Vpc.Builder.create(this, "Vpc")
                 .ipAddresses(IpAddresses.cidr(config.vpcCidr()))
                 .maxAzs(config.maxAzs())
@@ -78,7 +77,7 @@ public class Network extends Construct {
                 .subnetConfiguration(subnets)
                 .restrictDefaultSecurityGroup(true)
                 .flowLogs(java.util.Map.of("All", FlowLogOptions.builder()
-                        .destination(FlowLogDestination.toCloudWatchLogs(flowLogs))
+                        .destination(FlowLogDestination.toCloudWatchLogs(flowLogGroup))
                         .trafficType(FlowLogTrafficType.ALL)
                         .build()))
                 .build();
