@@ -5,6 +5,7 @@ import static com.example.helloecs.config.Settings.*;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -75,8 +76,34 @@ public final class ConfigReader {
                 }
             }
         }
+        Set<CompliancePack> packs = packs(base, pipeline.isEmpty() && deployment.hardening().hardened());
         p.throwIfAny();
-        return new AppConfig(appName, deployment, pipeline);
+        return new AppConfig(appName, deployment, pipeline, packs);
+    }
+
+    /**
+     * {@code compliance.packs}, always with AwsSolutions. Default: all packs when the deployment {@code cdk deploy}
+     * targets is hardened; AwsSolutions alone for the pipeline (the packs check the whole app, and the pipeline
+     * stack itself is not built to pass NIST 800-53 R5 or PCI DSS 3.2.1; set the key to check it anyway).
+     */
+    private static Set<CompliancePack> packs(Values base, boolean allByDefault) {
+        Set<CompliancePack> out = EnumSet.of(CompliancePack.AwsSolutions);
+        if (!base.isSet(COMPLIANCE_PACKS)) {
+            if (allByDefault) {
+                out.addAll(EnumSet.allOf(CompliancePack.class));
+            }
+            return out;
+        }
+        List<String> names = base.list(COMPLIANCE_PACKS);
+        for (String name : names) {
+            try {
+                out.add(CompliancePack.valueOf(name));
+            } catch (IllegalArgumentException e) {
+                base.problems().add(COMPLIANCE_PACKS.key(), name, "one of " + COMPLIANCE_PACKS.allowed());
+            }
+        }
+        Checks.distinct(base.problems(), COMPLIANCE_PACKS.key(), names);
+        return out;
     }
 
     private record EnvironmentDefinition(String name, String account, String region, boolean approval,
@@ -128,8 +155,8 @@ public final class ConfigReader {
                 unknownKeys(settings.keySet(), at + ".settings.", p);
                 for (String k : settings.keySet()) {
                     Settings.find(k).filter(setting -> !Settings.overridable(setting)).ifPresent(setting ->
-                            p.add(at + ".settings." + k, settings.get(k), "a key other than env, environments "
-                                    + "and pipeline.* (those are not per environment)"));
+                            p.add(at + ".settings." + k, settings.get(k), "a key other than env, environments, "
+                                    + "compliance.packs and pipeline.* (those are not per environment)"));
                 }
             } else if (rawSettings != null) {
                 p.add(at + ".settings", rawSettings, "an object of configuration keys");
@@ -175,8 +202,9 @@ public final class ConfigReader {
         RegistryConfig registry = RegistryConfig.read(v, account, region);
         ServiceConfig service = ServiceConfig.read(v);
         ImageConfig image = ImageConfig.read(v, projectRoot);
+        HardeningConfig hardening = HardeningConfig.read(v, service);
         return new Deployment(env == null ? Deployment.DEFAULT_NAME : env.name(), account, region,
-                env != null && env.approval(), registry, service, image);
+                env != null && env.approval(), registry, service, image, hardening);
     }
 
     private static PipelineConfig pipeline(Values base, Map<String, EnvironmentDefinition> envs,

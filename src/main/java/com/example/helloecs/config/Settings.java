@@ -38,6 +38,25 @@ public final class Settings {
             "an AWS region code, for example eu-west-1",
             "Target region. Default: environment-agnostic.");
 
+    // --- profile and compliance packs ----------------------------------------------------------------------
+    public static final Setting PROFILE = new Setting("profile", STRING, "default",
+            "default | hardened",
+            "`hardened`: tasks in private subnets, HTTPS only, a WAF web ACL on the load balancer, log groups "
+                    + "encrypted with a customer managed KMS key, load balancer deletion protection; passes cdk-nag's "
+                    + "NIST 800-53 R5 and PCI DSS 3.2.1 packs (docs/profiles.md).");
+    public static final Setting PRIVATE_EGRESS = new Setting("service.privateEgress", STRING, "endpoints",
+            "endpoints | nat; only with profile hardened",
+            "How tasks in private subnets reach ECR, S3 and CloudWatch Logs: `endpoints` (VPC endpoints, no NAT "
+                    + "gateway; service.natGateways 0) or `nat` (service.natGateways NAT gateways, at least 1).");
+    public static final Setting DELETION_PROTECTION = new Setting("service.deletionProtection", BOOLEAN, null,
+            "true | false",
+            "Load balancer deletion protection. Default: true with profile hardened, false otherwise. Turn it off "
+                    + "and deploy before `cdk destroy`.");
+    public static final Setting COMPLIANCE_PACKS = new Setting("compliance.packs", STRING_LIST, null,
+            "AwsSolutions, NIST80053R5, PCIDSS321",
+            "cdk-nag packs run at synthesis; AwsSolutions always runs. Default: all three with profile hardened "
+                    + "(without a pipeline), else AwsSolutions.");
+
     // --- registry -------------------------------------------------------------------------------------------
     public static final Setting REPOSITORY_NAME = new Setting("registry.repositoryName", STRING, "hello-ecs",
             "2-256 characters matching ECR's pattern (lowercase, digits, . _ - and / between components)",
@@ -200,6 +219,7 @@ public final class Settings {
     /** Every key, in documentation order. */
     public static final List<Setting> ALL = List.of(
             APP_NAME, ENV, ENVIRONMENTS, ACCOUNT, REGION,
+            PROFILE, PRIVATE_EGRESS, DELETION_PROTECTION, COMPLIANCE_PACKS,
             REPOSITORY_NAME, REMOVAL_POLICY, TAG_MUTABILITY, TAG_MUTABILITY_EXCLUSIONS, ENCRYPTION, KMS_KEY_ARN,
             SCAN_ON_PUSH, LIFECYCLE_RULES, PULL_PRINCIPALS, PUSH_PRINCIPALS, REPLICATION_REGIONS,
             REPLICATION_ACCOUNTS, REPLICATION_PREFIX, REGISTRY_SCANNING, REGISTRY_SCAN_FREQUENCY,
@@ -240,7 +260,7 @@ public final class Settings {
 
     /** Keys that may appear inside an environment's {@code settings} (everything but the selectors). */
     public static boolean overridable(Setting s) {
-        return s != ENV && s != ENVIRONMENTS && !s.key().startsWith("pipeline.");
+        return s != ENV && s != ENVIRONMENTS && s != COMPLIANCE_PACKS && !s.key().startsWith("pipeline.");
     }
 
     /** The reference table of docs/configuration.md, one row per key. */

@@ -32,7 +32,8 @@ public class ServiceStack extends Stack {
         super(scope, id, props);
         var config = deployment.service();
         ContainerImage image = ContainerImage.fromAsset(deployment.image().path().toString(), imageProps(deployment));
-        this.web = new WebService(this, "Web", new WebServiceProps(config, image, executionRoleName));
+        this.web = new WebService(this, "Web", new WebServiceProps(config, image, executionRoleName,
+                deployment.hardening()));
         this.loadBalancerDnsName = CfnOutput.Builder.create(this, "LoadBalancerDnsName")
                 .description("DNS name of the Application Load Balancer")
                 .value(web.loadBalancer.getLoadBalancerDnsName())
