@@ -43,6 +43,10 @@ public final class ScanCommand extends CommandGroup {
                 description = "Repository (default: registry.repositoryName of the configuration).")
         String repository;
 
+        @Option(names = "--registry-id", paramLabel = "ACCOUNT",
+                description = "Account whose registry holds the repository (default: the caller's own).")
+        String registryId;
+
         @Option(names = "--tag", paramLabel = "TAG",
                 description = "Image tag (default: the service's image asset hash from cdk.out).")
         String tag;
@@ -88,7 +92,7 @@ public final class ScanCommand extends CommandGroup {
             try (EcrClient ecr = services.ecr().create(awsOptions.region(config.deployment().region()),
                     awsOptions.endpoint())) {
                 result = new ScanFindings(ecr, services.pollInterval(), Duration.ofSeconds(timeoutSeconds))
-                        .fetch(repo, imageTag, startScan);
+                        .fetch(registryId, repo, imageTag, startScan);
             }
             var out = spec.commandLine().getOut();
             out.print(json ? result.json(top, failOn) : result.table(top));

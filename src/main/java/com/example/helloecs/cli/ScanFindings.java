@@ -31,14 +31,23 @@ public final class ScanFindings {
         this.timeout = timeout;
     }
 
+    /** Same as {@link #fetch(String, String, String, boolean)} in the caller's own registry. */
     public ScanResult fetch(String repository, String tag, boolean startScan) {
+        return fetch(null, repository, tag, startScan);
+    }
+
+    /**
+     * @param registryId the account whose registry holds the repository; {@code null}: the caller's own. ECR looks
+     *                   in the caller's registry unless told otherwise, so another account's repository needs it.
+     */
+    public ScanResult fetch(String registryId, String repository, String tag, boolean startScan) {
         ImageIdentifier image = ImageIdentifier.builder().imageTag(tag).build();
         if (startScan) {
-            ecr.startImageScan(r -> r.repositoryName(repository).imageId(image));
+            ecr.startImageScan(r -> r.registryId(registryId).repositoryName(repository).imageId(image));
         }
         DescribeImageScanFindingsResponse first;
         try {
-            first = ecr.describeImageScanFindings(r -> r.repositoryName(repository).imageId(image));
+            first = ecr.describeImageScanFindings(r -> r.registryId(registryId).repositoryName(repository).imageId(image));
         } catch (ScanNotFoundException e) {
             throw new UserError("no scan of " + repository + ":" + tag + " exists (scan on push off?): "
                     + "pass --start-scan to start one", e);
@@ -47,13 +56,13 @@ public final class ScanFindings {
         if (status != ScanStatus.COMPLETE && status != ScanStatus.ACTIVE) {
             try {
                 first = ecr.waiter().waitUntilImageScanComplete(
-                        r -> r.repositoryName(repository).imageId(image),
+                        r -> r.registryId(registryId).repositoryName(repository).imageId(image),
                         c -> c.backoffStrategyV2(BackoffStrategy.fixedDelayWithoutJitter(pollInterval))
                                 .waitTimeout(timeout).maxAttempts(Integer.MAX_VALUE))
                         .matched().response().orElseThrow();
             } catch (RuntimeException e) {
                 DescribeImageScanFindingsResponse last =
-                        ecr.describeImageScanFindings(r -> r.repositoryName(repository).imageId(image));
+                        ecr.describeImageScanFindings(r -> r.registryId(registryId).repositoryName(repository).imageId(image));
                 throw new UserError("the scan of " + repository + ":" + tag + " did not complete: status "
                         + last.imageScanStatus().statusAsString()
                         + (last.imageScanStatus().description() == null ? ""
@@ -66,7 +75,7 @@ public final class ScanFindings {
                     .forEach((s, n) -> counts.merge(Severity.of(s), n, Integer::sum));
         }
         List<ScanResult.Finding> findings = new ArrayList<>();
-        ecr.describeImageScanFindingsPaginator(r -> r.repositoryName(repository).imageId(image)).forEach(page -> {
+        ecr.describeImageScanFindingsPaginator(r -> r.registryId(registryId).repositoryName(repository).imageId(image)).forEach(page -> {
             if (page.imageScanFindings() == null) {
                 return;
             }

@@ -40,6 +40,11 @@ public final class Checks {
         return Set.copyOf(out);
     }
 
+    /** The length of the longest region code known, for names that include {@code ${AWS::Region}}. */
+    public static int longestRegionLength() {
+        return REGIONS.stream().mapToInt(String::length).max().orElse(0);
+    }
+
     public static boolean isRegion(String value) {
         return value != null && REGIONS.contains(value);
     }

@@ -59,6 +59,7 @@ public final class ConfigReader {
         Checks.matches(p, APP_NAME.key(), appName, APP_NAME_PATTERN,
                 "1-24 letters, digits or hyphens, starting with a letter");
         Map<String, EnvironmentDefinition> envs = environments(base.json(ENVIRONMENTS), p);
+        roleNameLengths(appName, envs.values(), p);
 
         String selected = base.string(ENV);
         if (selected != null && !envs.containsKey(selected)) {
@@ -108,6 +109,22 @@ public final class ConfigReader {
 
     private record EnvironmentDefinition(String name, String account, String region, boolean approval,
                                          Map<String, Object> settings) {
+    }
+
+    /** The task execution role is named after the stage and region; IAM refuses names over 64 characters. */
+    private static void roleNameLengths(String appName, Iterable<EnvironmentDefinition> envs, Problems p) {
+        if (appName == null) {
+            return;
+        }
+        for (EnvironmentDefinition env : envs) {
+            int length = Names.executionRoleNameLength(appName + "-" + env.name(), env.region());
+            if (length > Names.MAX_ROLE_NAME) {
+                p.add(ENVIRONMENTS.key(), env.name(), "an environment name at most " + (env.name().length()
+                        - (length - Names.MAX_ROLE_NAME)) + " characters long with app.name " + appName
+                        + ": the task execution role's name (" + appName + "-" + env.name() + "-task-exec-REGION) "
+                        + "would be " + length + " characters, over IAM's " + Names.MAX_ROLE_NAME);
+            }
+        }
     }
 
     private static Map<String, EnvironmentDefinition> environments(Object json, Problems p) {

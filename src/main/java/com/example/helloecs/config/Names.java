@@ -18,7 +18,17 @@ public final class Names {
 
     /** IAM role names are account-global: include the region so that one account can host several regions. */
     public static String executionRoleName(String stageId) {
-        return stageId + "-task-exec-" + Aws.REGION;
+        return stageId + EXECUTION_ROLE_INFIX + Aws.REGION;
+    }
+
+    private static final String EXECUTION_ROLE_INFIX = "-task-exec-";
+    /** IAM's limit on a role name's length (IAM API reference, CreateRole: RoleName). */
+    public static final int MAX_ROLE_NAME = 64;
+
+    /** The execution role name's length in {@code region}, or in the longest known region when {@code null}. */
+    public static int executionRoleNameLength(String stageId, String region) {
+        return stageId.length() + EXECUTION_ROLE_INFIX.length()
+                + (region != null ? region.length() : Checks.longestRegionLength());
     }
 
     /** The bootstrap qualifier the CDK CLI uses (context {@code @aws-cdk/core:bootstrapQualifier}). */

@@ -156,6 +156,10 @@ public record RegistryConfig(String repositoryName, boolean destroyOnRemoval, bo
         Checks.distinct(p, key, principals);
     }
 
+    /** Regions without ECR repository creation templates (ECR User Guide, "Repository creation templates"). */
+    static final List<String> NO_CREATION_TEMPLATES = List.of("cn-north-1", "cn-northwest-1", "us-gov-east-1",
+            "us-gov-west-1");
+
     static void replication(Problems p, List<String> regions, List<String> accounts, String sourceAccount,
                             String sourceRegion) {
         String key = REPLICATION_REGIONS.key();
@@ -168,6 +172,10 @@ public record RegistryConfig(String repositoryName, boolean destroyOnRemoval, bo
             if (Checks.region(p, key + "[" + i + "]", r) && r.equals(sourceRegion) && sourceAccountIsDestination) {
                 p.add(key + "[" + i + "]", r, "a region other than the source region " + sourceRegion
                         + " (the source registry cannot replicate to itself)");
+            } else if (NO_CREATION_TEMPLATES.contains(r)) {
+                p.add(key + "[" + i + "]", r, "a region with repository creation templates, which this app "
+                        + "creates in each destination (ECR has none in " + String.join(", ", NO_CREATION_TEMPLATES)
+                        + ")");
             }
         }
         Checks.distinct(p, key, regions);

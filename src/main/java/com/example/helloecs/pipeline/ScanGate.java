@@ -1,5 +1,6 @@
 package com.example.helloecs.pipeline;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -14,13 +15,18 @@ import software.amazon.awscdk.services.iam.PolicyStatement;
  * Optional post-deployment gate (setting {@code pipeline.scanGate}, default {@code off}): fails the pipeline when
  * the deployed image's scan findings reach the configured severity.
  *
- * <p>It runs this project's {@code ./bin/hello-ecs scan findings} command. The step runs with a CodeBuild role of
+ * <p>It runs this project's {@code ./bin/hello-ecs scan findings} command against the environment's registry
+ * ({@code --registry-id}: ECR reads the caller's own registry otherwise). The step runs with a CodeBuild role of
  * the pipeline account: for an environment in another account, that repository's policy must also let the
- * pipeline account read images and findings (not granted by this app).
+ * pipeline account read images and findings (not granted by this app). With ENHANCED registry scanning, findings
+ * come from Amazon Inspector, which needs {@code inspector2:ListFindings} and {@code inspector2:ListCoverage}
+ * ("IAM permissions required for enhanced scanning", ECR User Guide); Inspector has no resource-level permissions
+ * for them.
  */
 public final class ScanGate {
     /** Construct ID of the step. */
     public static final String ID = "ScanGate";
+    private static final String ENHANCED = "ENHANCED";
     /** The value of {@code pipeline.scanGate} that disables the gate. */
     public static final String OFF = "off";
 
@@ -44,16 +50,28 @@ public final class ScanGate {
                 .input(source)
                 .additionalInputs(Map.of("cdk.out", synth))
                 .commands(commands(deployment, severity))
-                .rolePolicyStatements(List.of(PolicyStatement.Builder.create()
-                        .actions(List.of("ecr:DescribeImages", "ecr:DescribeImageScanFindings"))
-                        .resources(List.of(repositoryArn))
-                        .build()))
+                .rolePolicyStatements(statements(deployment, repositoryArn))
                 .build();
+    }
+
+    static List<PolicyStatement> statements(Deployment deployment, String repositoryArn) {
+        List<PolicyStatement> statements = new ArrayList<>(List.of(PolicyStatement.Builder.create()
+                .actions(List.of("ecr:DescribeImages", "ecr:DescribeImageScanFindings"))
+                .resources(List.of(repositoryArn))
+                .build()));
+        if (ENHANCED.equals(deployment.registry().registryScanning())) {
+            statements.add(PolicyStatement.Builder.create()
+                    .actions(List.of("inspector2:ListFindings", "inspector2:ListCoverage"))
+                    .resources(List.of("*"))
+                    .build());
+        }
+        return statements;
     }
 
     public static List<String> commands(Deployment deployment, String severity) {
         return List.of("./bin/hello-ecs scan findings --fail-on " + Shell.quote(severity)
                 + " --env " + Shell.quote(deployment.name()) + " --cdk-out cdk.out"
+                + " --registry-id " + Shell.quote(deployment.account())
                 + " --repository " + Shell.quote(deployment.registry().repositoryName())
                 + " --region " + Shell.quote(deployment.region()));
     }

@@ -57,6 +57,9 @@ class BadInputTest {
                 bad(Map.of("account", "abcdefghijkl"), "account", "\"abcdefghijkl\"", "a 12-digit AWS account ID"),
                 bad(Map.of("region", "eu-middle-9"), "region", "\"eu-middle-9\"", "a known AWS region code"),
                 bad(Map.of("env", "staging"), "env", "\"staging\"", "no environments are defined"),
+                bad(Map.of("app.name", "a".repeat(24), "environments", Map.of("d".repeat(16),
+                        Map.of("account", "111111111111", "region", "ap-southeast-1"))), "environments",
+                        "\"" + "d".repeat(16) + "\"", "would be 66 characters, over IAM's 64"),
                 // registry
                 bad(Map.of("registry.repositoryName", "UPPER"), "registry.repositoryName", "\"UPPER\"", "ECR's pattern"),
                 bad(Map.of("registry.repositoryName", "a"), "registry.repositoryName", "\"a\"", "2-256 characters"),
@@ -71,6 +74,7 @@ class BadInputTest {
                 bad(Map.of("registry.pushPrincipals", List.of("arn:aws:iam::123456789012:group/devs")),
                         "registry.pushPrincipals[0]", "\"arn:aws:iam::123456789012:group/devs\"", "an IAM ARN"),
                 bad(Map.of("registry.replicationRegions", List.of("mars-1")), "registry.replicationRegions[0]", "\"mars-1\"", "a known AWS region code"),
+                bad(Map.of("registry.replicationRegions", List.of("eu-west-1", "cn-north-1")), "registry.replicationRegions[1]", "\"cn-north-1\"", "a region with repository creation templates"),
                 bad(Map.of("registry.replicationRegions", List.of("eu-west-1"), "region", "eu-west-1"),
                         "registry.replicationRegions[0]", "\"eu-west-1\"", "a region other than the source region"),
                 bad(Map.of("registry.replicationRegions", List.of("eu-west-1", "eu-west-1")), "registry.replicationRegions",

@@ -150,9 +150,10 @@ class PipelineStackTest {
 
             assertThat(PipelineTemplate.runOrder(gate))
                     .isGreaterThan(PipelineTemplate.runOrder(pipeline.action(stage, SmokeTest.ID)));
+            String account = stage.endsWith("dev") ? PipelineFixtures.DEV_ACCOUNT : PipelineFixtures.PROD_ACCOUNT;
             assertThat(pipeline.commands(gate, "build")).singleElement().asString()
                     .startsWith("./bin/hello-ecs scan findings --fail-on 'HIGH' --env '" + stage.substring("hello-ecs-".length())
-                            + "' --cdk-out cdk.out --repository 'hello-ecs' --region ");
+                            + "' --cdk-out cdk.out --registry-id '" + account + "' --repository 'hello-ecs' --region ");
         }
     }
 
