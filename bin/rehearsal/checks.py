@@ -8,6 +8,7 @@ Usage: checks.py COMMAND ARGS, with REHEARSAL_ACCOUNT, REHEARSAL_REGION and REHE
   unchanged LOG CDK_OUT            the CLI reports "(no changes)" for every stack
   updated CDK_OUT STATE            a new tag pushed into the same repository, the old one kept, the task runs the new
   destroyed NAME...                none of these stacks remains
+  import-certificate CERT KEY      imports a certificate into ACM (as a user's own would be) and prints its ARN
 """
 import json
 import os
@@ -171,12 +172,19 @@ def destroyed(names):
         check(status in ("gone", "DELETE_COMPLETE"), f"{name}: {status}")
 
 
+def import_certificate(cert, key):
+    arn = client("acm").import_certificate(Certificate=pathlib.Path(cert).read_bytes(),
+                                           PrivateKey=pathlib.Path(key).read_bytes())["CertificateArn"]
+    print(arn)
+
+
 if __name__ == "__main__":
     command, args = sys.argv[1], sys.argv[2:]
     if command == "stacks":
         print("\n".join(name for _, name, _, _ in root_stacks(args[0])))
         sys.exit(0)
     commands = {"deployed": deployed, "unchanged": unchanged, "updated": updated,
+                "import-certificate": import_certificate,
                 "destroyed": lambda *names: destroyed(names)}
     if command not in commands:
         sys.exit(__doc__)
