@@ -103,7 +103,7 @@ grep -q 'GET /health' "$out/container.log" && fail "/health is access-logged"
 
 echo "--- the package database is whole: apt works in the image and in an image built from it"
 docker run --rm --user 0:0 --entrypoint sh "$image" -c \
-  'apt-get check -q && dpkg --audit && dpkg -l apache2-bin | grep -q "^ii" && ! dpkg -l perl libxml2 libicu72 2>/dev/null | grep -q "^ii"' \
+  'apt-get check -qq && dpkg --audit && dpkg -l apache2-bin | grep -q "^ii" && ! dpkg -l perl libxml2 libicu72 2>/dev/null | grep -q "^ii"' \
   || fail "apt-get check or dpkg --audit fails in the image, apache2-bin is not listed, or perl/libxml2/libicu72 crept in"
 derived="$(mktemp -d)"
 cat >"$derived/Dockerfile" <<'EOF_DOCKERFILE'
