@@ -64,6 +64,13 @@ class WebServiceTemplateTest {
                 .contains("CustomLog /proc/self/fd/1 combined \"expr=%{REQUEST_URI} != '/health'\"")
                 .contains("AllowMethods GET HEAD").doesNotContain("RewriteEngine");
         assertThat(Files.readString(Path.of(ContainerImageSpec.DIRECTORY, ".dockerignore"))).startsWith("#").contains("\n*\n");
+        // A whole package database: stand-ins meet apache2-bin's dependencies; nothing is removed behind dpkg's back.
+        assertThat(dockerfile).doesNotContain("--force-depends").doesNotContain("--force-all")
+                .contains("COPY standins ").contains("apt-get check");
+        assertThat(Files.readString(Path.of(ContainerImageSpec.DIRECTORY, "standins", "hello-ecs-no-perl")))
+                .contains("\nProvides: perl\n").contains("\nMulti-Arch: allowed\n");
+        assertThat(Files.readString(Path.of(ContainerImageSpec.DIRECTORY, "standins", "hello-ecs-no-libxml2")))
+                .contains("\nProvides: libxml2 (= ");
         assertThat(Files.isExecutable(Path.of(ContainerImageSpec.DIRECTORY, "healthcheck"))).isTrue();
     }
 
