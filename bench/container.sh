@@ -4,7 +4,9 @@
 # page, comparable headers and logging) at the task's 0.25 vCPU and at 1 vCPU. Both containers run as run-local runs
 # the task (user 33:33, read-only root filesystem, a volume for the runtime dir, --memory 512m, --cpus); wrk runs
 # alternate between the two servers and each figure is the median of RUNS runs. Prints markdown rows at the end.
-# Needs .ci/steps/30-docker-setup.sh first (engine, base image, wrk). About 6 minutes with the defaults.
+# Needs .ci/steps/30-docker-setup.sh first (engine, base image, wrk). About 4-5 minutes with the defaults.
+# wrk runs on the same cores as the containers: with more CPUs than the quota leaves idle (1 vCPU of 2 cores), the
+# figures measure the host as much as the servers; the load average printed with them tells how busy it was.
 #
 #   RUNS=5 DURATION=10 CPUS="0.25 1" bench/container.sh
 #   APACHE_IMAGE=tag  benchmark that image instead of building docker/ (e.g. to compare configurations)
@@ -30,6 +32,7 @@ median() { python3 -c 'import statistics, sys; print(statistics.median(float(x) 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
 
+load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 base="$(awk 'toupper($1) == "FROM" { print $2; exit }' docker/Dockerfile)"
 apache="${APACHE_IMAGE:-hello-ecs-bench-apache}"
 nginx="hello-ecs-bench-nginx"
@@ -152,7 +155,8 @@ cpu_model="$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)"
 machine="$(nproc) x ${cpu_model:-unknown CPU}, Docker engine $(docker version --format '{{.Server.Version}}')"
 day="$(date -u +%Y-%m-%d)"
 echo
-echo "Measured $(date -u '+%Y-%m-%d %H:%M UTC') on $machine; wrk -t2 -c32 -d${DURATION}s, medians of $RUNS alternating runs."
+echo "Measured $(date -u '+%Y-%m-%d %H:%M UTC') on $machine; wrk -t2 -c32 -d${DURATION}s, medians of $RUNS alternating runs;"
+echo "load average $load_before before, $(cut -d' ' -f1-3 /proc/loadavg) after."
 echo
 echo "| date | machine | figure | Apache | nginx-light | Apache / nginx |"
 echo "|---|---|---|---|---|---|"
