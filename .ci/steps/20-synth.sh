@@ -8,17 +8,21 @@ env -u AWS_PROFILE -u AWS_ACCESS_KEY_ID -u AWS_SECRET_ACCESS_KEY -u AWS_SESSION_
   AWS_CONFIG_FILE=/dev/null AWS_SHARED_CREDENTIALS_FILE=/dev/null npx cdk synth --quiet
 python3 .ci/check_assembly.py cdk.out
 
-# Two more configurations for the compliance checks and cfn-lint: every optional feature on, and the pipeline.
+# Three more configurations for the compliance checks and cfn-lint: every optional feature on, the pipeline, and
+# profile hardened with all three cdk-nag packs (AWS Solutions, NIST 800-53 R5, PCI DSS 3.2.1), which must pass.
 full=(-c account=123456789012 -c region=eu-west-1 -c registry.encryption=KMS -c registry.tagMutabilityExclusions=latest
   -c registry.pullPrincipals=210987654321 -c registry.pushPrincipals=arn:aws:iam::123456789012:role/ci
   -c registry.replicationRegions=us-east-1,eu-central-1 -c registry.registryScanning=ENHANCED
   -c registry.registryScanFrequency=CONTINUOUS_SCAN -c registry.scanAlertEmail=ops@example.com
   -c service.domainName=www.example.com -c service.hostedZoneId=Z0123456789ABC -c service.hostedZoneName=example.com
   -c service.spot=true -c service.natGateways=1 -c service.platform=linux/arm64)
+hardened=(-c account=123456789012 -c region=eu-west-1 -c profile=hardened
+  -c service.certificateArn=arn:aws:acm:eu-west-1:123456789012:certificate/00000000-0000-0000-0000-000000000000
+  -c compliance.packs=AwsSolutions,NIST80053R5,PCIDSS321)
 pipeline=(-c 'environments={"dev":{"account":"111111111111","region":"eu-west-1"},"prod":{"account":"222222222222","region":"eu-west-1","approval":true}}'
   -c pipeline.repository=example/hello-ecs -c pipeline.branch=main
   -c pipeline.connectionArn=arn:aws:codeconnections:eu-west-1:111111111111:connection/abc-123)
-rm -rf cdk.out.full cdk.out.pipeline
+rm -rf cdk.out.full cdk.out.pipeline cdk.out.hardened
 # Explicit accounts make the CDK look up availability zones; with no AWS access, CI provides the answers the
 # way the CLI would have cached them (users with credentials get them looked up and cached in cdk.context.json).
 [ ! -e cdk.context.json ] || { echo "cdk.context.json exists; CI will not overwrite it" >&2; exit 1; }
@@ -31,4 +35,5 @@ json.dump(azs, open("cdk.context.json", "w"), indent=2)
 PY
 npx cdk synth --quiet --output cdk.out.full "${full[@]}"
 npx cdk synth --quiet --output cdk.out.pipeline "${pipeline[@]}"
-echo "synthesized cdk.out, cdk.out.full and cdk.out.pipeline"
+npx cdk synth --quiet --output cdk.out.hardened "${hardened[@]}"
+echo "synthesized cdk.out, cdk.out.full, cdk.out.pipeline and cdk.out.hardened"

@@ -3,7 +3,7 @@
 # any skipped test fails this step), then a smoke test of the packaged commands.
 set -euo pipefail
 export PATH="$PATH:$HOME/.pyenv/shims"
-REQUIRE_MOTO=1 mvn -B -Dstyle.color=never test -Dtest='Lifecycle*,Scan*,Cli*' -Dsurefire.failIfNoSpecifiedTests=false
+REQUIRE_MOTO=1 mvn -B -Dstyle.color=never test -Dtest='Lifecycle*,Scan*,Cli*,Cost*' -Dsurefire.failIfNoSpecifiedTests=false
 python3 - <<'PY'
 import glob, sys, xml.etree.ElementTree as ET
 reports = glob.glob("target/surefire-reports/TEST-com.example.helloecs.cli.CliMotoTest*.xml")
@@ -16,10 +16,18 @@ for report in reports:
 PY
 ./bin/hello-ecs lifecycle preview --file src/test/resources/cli/describe-images.json
 ./bin/hello-ecs lifecycle preview --file src/test/resources/cli/describe-images.json --json >/dev/null
-for cmd in "" "lifecycle" "lifecycle preview" "scan" "scan findings" "config"; do
+for cmd in "" "lifecycle" "lifecycle preview" "scan" "scan findings" "config" "cost"; do
   # shellcheck disable=SC2086
   ./bin/hello-ecs $cmd --help >/dev/null
 done
+# cost: the assemblies 20-synth.sh wrote (top-level stacks; every feature on; a pipeline's nested stages).
+./bin/hello-ecs cost
+./bin/hello-ecs cost --json | python3 -c 'import json, sys; d = json.load(sys.stdin); assert d["totalUsd"] > 0 and d["lines"], d'
+./bin/hello-ecs cost --cdk-out cdk.out.full --stage hello-ecs --json >/dev/null
+./bin/hello-ecs cost --cdk-out cdk.out.pipeline --stage hello-ecs-dev --json >/dev/null
+if ./bin/hello-ecs cost --cdk-out /nonexistent 2>/dev/null; then
+  echo "50-cli: cost without a cloud assembly must fail" >&2; exit 1
+fi
 if ./bin/hello-ecs lifecycle preview --file /nonexistent.json 2>/dev/null; then
   echo "50-cli: a missing file must fail" >&2; exit 1
 fi

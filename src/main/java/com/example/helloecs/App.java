@@ -42,7 +42,7 @@ public final class App {
             return 1;
         }
         build(app, config);
-        ComplianceChecks.addTo(app);
+        ComplianceChecks.addTo(app, config.packs());
         List<String> findings = ComplianceChecks.findings(app.synth());
         if (!findings.isEmpty()) {
             err.println("Synthesis failed: " + findings.size() + " unacknowledged finding(s):");

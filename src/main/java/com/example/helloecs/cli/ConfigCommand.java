@@ -6,7 +6,7 @@ import com.example.helloecs.config.Settings;
 
 import picocli.CommandLine.Command;
 
-/** {@code config reference}: prints the configuration reference that README embeds. */
+/** {@code config reference}: prints the configuration reference that docs/configuration.md embeds. */
 @Command(name = "config", mixinStandardHelpOptions = true, description = "Configuration helpers.",
         subcommands = ConfigCommand.Reference.class)
 public final class ConfigCommand extends CommandGroup {

@@ -5,7 +5,7 @@ import java.lang.reflect.Constructor;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code ./bin/hello-ecs}: the commands users run against this project (see README, "Command-line tools"). */
+/** {@code ./bin/hello-ecs}: the commands users run against this project (see docs/cli.md). */
 @Command(name = "hello-ecs", mixinStandardHelpOptions = true,
         description = "Commands for the hello-ecs CDK app.",
         subcommands = {
@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
                 LifecycleCommand.class,
                 ScanCommand.class,
                 RunLocalCommand.class,
+                CostCommand.class,
         })
 public final class Main extends CommandGroup {
 

@@ -45,7 +45,8 @@ public final class ProjectConfig {
 
     /** The validated configuration; throws {@link com.example.helloecs.config.ConfigException} listing problems. */
     public static AppConfig read(Path projectDir, Map<String, String> cliContext, String env) {
-        return ConfigReader.read(context(projectDir, cliContext, env));
+        // No file checks: these commands read the registry and service settings, never build the image.
+        return ConfigReader.read(context(projectDir, cliContext, env), null);
     }
 
     @SuppressWarnings("unchecked")

@@ -1,11 +1,14 @@
 package com.example.helloecs.cli;
 
 import java.io.PrintStream;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
+import com.example.helloecs.config.Settings;
 import com.example.helloecs.local.CloudAssembly;
 import com.example.helloecs.local.Docker;
 import com.example.helloecs.local.DockerCommands;
@@ -73,7 +76,7 @@ public final class RunLocalCommand implements Callable<Integer> {
 
     /** Checks, builds, runs and waits until healthy; {@code null} after a dry run. */
     static Started start(Options o, PrintStream out) {
-        CloudAssembly.requireFresh(o.cdkOut, List.of(Path.of("docker"), Path.of("src", "main"), Path.of("cdk.json")));
+        CloudAssembly.requireFresh(o.cdkOut, List.of(imageDirectory(Path.of("")), Path.of("src", "main"), Path.of("cdk.json")));
         LocalTask task = CloudAssembly.read(o.cdkOut, o.stage);
         Docker docker = new Docker(o.docker);
         List<String> build = DockerCommands.build(o.docker, task);
@@ -108,6 +111,21 @@ public final class RunLocalCommand implements Callable<Integer> {
         out.println("Healthy: http://127.0.0.1:" + o.port + "/  (container " + o.name + ", image "
                 + DockerCommands.imageTag(task) + ", " + task.image().platform() + ")");
         return new Started(docker, task);
+    }
+
+    /**
+     * The image directory cdk.json configures ({@code image.directory}, else the default), whose changes make the
+     * assembly stale. The image itself is read from the assembly, so a directory given with {@code -c} at synth time
+     * is built all the same; only this freshness check does not see it.
+     */
+    static Path imageDirectory(Path projectDir) {
+        String fallback = (String) Settings.IMAGE_DIRECTORY.defaultValue();
+        try {
+            Object configured = ProjectConfig.context(projectDir, Map.of(), null).get(Settings.IMAGE_DIRECTORY.key());
+            return projectDir.resolve(configured instanceof String dir && !dir.isBlank() ? dir.trim() : fallback);
+        } catch (UserError | InvalidPathException e) {
+            return projectDir.resolve(fallback);
+        }
     }
 
     private static void waitHealthy(Docker docker, String name, int timeoutSeconds) {

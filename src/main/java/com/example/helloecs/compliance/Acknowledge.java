@@ -23,6 +23,21 @@ public final class Acknowledge {
         Validations.of(resource).acknowledge(Acknowledgment.builder().id(ruleId).reason(reason).build());
     }
 
+    /** cdk-nag's rule prefixes of the NIST 800-53 R5 and PCI DSS 3.2.1 packs. */
+    public static final String NIST = "NIST.800.53.R5-";
+    public static final String PCI = "PCI.DSS.321-";
+
+    /**
+     * Acknowledges a rule that the NIST 800-53 R5 and PCI DSS 3.2.1 packs share (same rule name in both), on one
+     * resource.
+     *
+     * @param rule the rule name without the pack prefix, for example {@code S3BucketReplicationEnabled}
+     */
+    public static void nistAndPci(IConstruct resource, String rule, String reason) {
+        rule(resource, NIST + rule, reason);
+        rule(resource, PCI + rule, reason);
+    }
+
     /**
      * Tells cfn-lint to skip one rule on one resource (template metadata {@code cfn-lint.config.ignore_checks}),
      * for what aws-cdk-lib generates and we cannot change; the reason is kept next to it in the template.

@@ -4,14 +4,20 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
+import com.example.helloecs.config.CompliancePack;
 import com.example.helloecs.config.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.github.cdklabs.cdknag.AwsSolutionsChecks;
+import io.github.cdklabs.cdknag.NIST80053R5Checks;
 import io.github.cdklabs.cdknag.NagPackProps;
+import io.github.cdklabs.cdknag.PCIDSS321Checks;
 import software.amazon.awscdk.App;
+import software.amazon.awscdk.IPolicyValidationPlugin;
 import software.amazon.awscdk.Validations;
 import software.amazon.awscdk.cxapi.CloudAssembly;
 import software.amazon.awscdk.cxapi.CloudFormationStackArtifact;
@@ -34,8 +40,23 @@ public final class ComplianceChecks {
     private ComplianceChecks() {
     }
 
+    /** Adds the AWS Solutions pack. */
     public static void addTo(App app) {
-        Validations.of(app).addPlugins(new AwsSolutionsChecks(app, NagPackProps.builder().verbose(false).build()));
+        addTo(app, EnumSet.of(CompliancePack.AwsSolutions));
+    }
+
+    /** Adds the AWS Solutions pack and the other packs given ({@code compliance.packs}). */
+    public static void addTo(App app, Set<CompliancePack> packs) {
+        NagPackProps props = NagPackProps.builder().verbose(false).build();
+        List<IPolicyValidationPlugin> plugins = new ArrayList<>();
+        plugins.add(new AwsSolutionsChecks(app, props));
+        if (packs.contains(CompliancePack.NIST80053R5)) {
+            plugins.add(new NIST80053R5Checks(app, props));
+        }
+        if (packs.contains(CompliancePack.PCIDSS321)) {
+            plugins.add(new PCIDSS321Checks(app, props));
+        }
+        Validations.of(app).addPlugins(plugins.toArray(IPolicyValidationPlugin[]::new));
     }
 
     /** Every unacknowledged finding in a synthesized assembly: rule violations, CDK warnings and errors. */

@@ -2,8 +2,10 @@ package com.example.helloecs.config;
 
 import static com.example.helloecs.config.Settings.*;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -33,7 +35,16 @@ public final class ConfigReader {
         return key.startsWith("@") || key.contains(":") || key.startsWith("cdk-") || key.startsWith("aws-cdk");
     }
 
+    /** Reads the configuration of the project in the working directory (where {@code cdk synth} runs the app). */
     public static AppConfig read(Map<String, ?> context) {
+        return read(context, Path.of(""));
+    }
+
+    /**
+     * Reads the configuration; paths in it ({@code image.directory}) are resolved against {@code projectRoot} and
+     * must exist there. With {@code null}, paths are not checked: for commands that never build the image.
+     */
+    public static AppConfig read(Map<String, ?> context, Path projectRoot) {
         Problems p = new Problems();
         Map<String, Object> own = new LinkedHashMap<>();
         context.forEach((k, v) -> {
@@ -55,9 +66,9 @@ public final class ConfigReader {
                     : "one of the environments defined: " + String.join(", ", envs.keySet()));
             selected = null;
         }
-        Deployment deployment = resolve(selected == null ? null : envs.get(selected), own, p);
+        Deployment deployment = resolve(selected == null ? null : envs.get(selected), own, projectRoot, p);
         Optional<PipelineConfig> pipeline = base.isSet(PIPELINE_REPOSITORY)
-                ? Optional.ofNullable(pipeline(base, envs, own, p)) : Optional.empty();
+                ? Optional.ofNullable(pipeline(base, envs, own, projectRoot, p)) : Optional.empty();
         if (!base.isSet(PIPELINE_REPOSITORY)) {
             for (Setting s : ALL) {
                 if (s.key().startsWith("pipeline.") && own.containsKey(s.key())) {
@@ -65,8 +76,34 @@ public final class ConfigReader {
                 }
             }
         }
+        Set<CompliancePack> packs = packs(base, pipeline.isEmpty() && deployment.hardening().hardened());
         p.throwIfAny();
-        return new AppConfig(appName, deployment, pipeline);
+        return new AppConfig(appName, deployment, pipeline, packs);
+    }
+
+    /**
+     * {@code compliance.packs}, always with AwsSolutions. Default: all packs when the deployment {@code cdk deploy}
+     * targets is hardened; AwsSolutions alone for the pipeline (the packs check the whole app, and the pipeline
+     * stack itself is not built to pass NIST 800-53 R5 or PCI DSS 3.2.1; set the key to check it anyway).
+     */
+    private static Set<CompliancePack> packs(Values base, boolean allByDefault) {
+        Set<CompliancePack> out = EnumSet.of(CompliancePack.AwsSolutions);
+        if (!base.isSet(COMPLIANCE_PACKS)) {
+            if (allByDefault) {
+                out.addAll(EnumSet.allOf(CompliancePack.class));
+            }
+            return out;
+        }
+        List<String> names = base.list(COMPLIANCE_PACKS);
+        for (String name : names) {
+            try {
+                out.add(CompliancePack.valueOf(name));
+            } catch (IllegalArgumentException e) {
+                base.problems().add(COMPLIANCE_PACKS.key(), name, "one of " + COMPLIANCE_PACKS.allowed());
+            }
+        }
+        Checks.distinct(base.problems(), COMPLIANCE_PACKS.key(), names);
+        return out;
     }
 
     private record EnvironmentDefinition(String name, String account, String region, boolean approval,
@@ -118,8 +155,8 @@ public final class ConfigReader {
                 unknownKeys(settings.keySet(), at + ".settings.", p);
                 for (String k : settings.keySet()) {
                     Settings.find(k).filter(setting -> !Settings.overridable(setting)).ifPresent(setting ->
-                            p.add(at + ".settings." + k, settings.get(k), "a key other than env, environments "
-                                    + "and pipeline.* (those are not per environment)"));
+                            p.add(at + ".settings." + k, settings.get(k), "a key other than env, environments, "
+                                    + "compliance.packs and pipeline.* (those are not per environment)"));
                 }
             } else if (rawSettings != null) {
                 p.add(at + ".settings", rawSettings, "an object of configuration keys");
@@ -138,7 +175,8 @@ public final class ConfigReader {
     }
 
     /** The deployment for an environment (or the default one): its overrides on top of the context. */
-    private static Deployment resolve(EnvironmentDefinition env, Map<String, Object> own, Problems base) {
+    private static Deployment resolve(EnvironmentDefinition env, Map<String, Object> own, Path projectRoot,
+                                      Problems base) {
         Map<String, Object> merged = new HashMap<>(own);
         Problems p = base;
         if (env != null) {
@@ -163,12 +201,14 @@ public final class ConfigReader {
         }
         RegistryConfig registry = RegistryConfig.read(v, account, region);
         ServiceConfig service = ServiceConfig.read(v);
+        ImageConfig image = ImageConfig.read(v, projectRoot);
+        HardeningConfig hardening = HardeningConfig.read(v, service);
         return new Deployment(env == null ? Deployment.DEFAULT_NAME : env.name(), account, region,
-                env != null && env.approval(), registry, service);
+                env != null && env.approval(), registry, service, image, hardening);
     }
 
     private static PipelineConfig pipeline(Values base, Map<String, EnvironmentDefinition> envs,
-                                           Map<String, Object> own, Problems p) {
+                                           Map<String, Object> own, Path projectRoot, Problems p) {
         String repository = base.string(PIPELINE_REPOSITORY);
         Checks.matches(p, PIPELINE_REPOSITORY.key(), repository, REPOSITORY, "owner/name of the source repository");
         String branch = base.string(PIPELINE_BRANCH);
@@ -201,7 +241,7 @@ public final class ConfigReader {
                 p.add(ENVIRONMENTS.key() + "." + name + (env.account() == null ? ".account" : ".region"), null,
                         "a value: the pipeline deploys to explicit environments (account and region)");
             }
-            stages.add(resolve(env, own, p));
+            stages.add(resolve(env, own, projectRoot, p));
         }
         String account = base.string(PIPELINE_ACCOUNT);
         String region = base.string(PIPELINE_REGION);
@@ -233,6 +273,6 @@ public final class ConfigReader {
                 .min(Comparator.comparingInt(k -> Checks.distance(key, k)))
                 .filter(k -> Checks.distance(key, k) <= Math.max(2, key.length() / 3))
                 .map(k -> "; did you mean " + k + "?")
-                .orElse("; see README's configuration reference");
+                .orElse("; see the configuration reference in docs/configuration.md");
     }
 }

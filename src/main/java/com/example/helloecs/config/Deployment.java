@@ -9,9 +9,11 @@ package com.example.helloecs.config;
  * @param approval whether a pipeline waits for a manual approval before deploying it
  * @param registry registry settings
  * @param service  service settings
+ * @param image    the image the service runs
+ * @param hardening the profile and what it switches on
  */
 public record Deployment(String name, String account, String region, boolean approval, RegistryConfig registry,
-                         ServiceConfig service) {
+                         ServiceConfig service, ImageConfig image, HardeningConfig hardening) {
     public static final String DEFAULT_NAME = "default";
 
     public boolean isDefault() {

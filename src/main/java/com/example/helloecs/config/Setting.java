@@ -2,7 +2,7 @@ package com.example.helloecs.config;
 
 /**
  * One documented configuration key. The catalogue of these ({@link Settings#ALL}) is the single source for
- * parsing, unknown-key detection and the README's configuration reference.
+ * parsing, unknown-key detection and the configuration reference (docs/configuration.md).
  *
  * @param key          the CDK context key
  * @param type         its value type

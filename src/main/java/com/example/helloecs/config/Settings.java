@@ -12,9 +12,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The catalogue of every configuration key: defaults live here and nowhere else. README's configuration
- * reference is generated from this list ({@code ./bin/hello-ecs config reference}) and a test keeps the two
- * equal.
+ * The catalogue of every configuration key: defaults live here and nowhere else. The configuration reference
+ * (docs/configuration.md) is generated from this list ({@code ./bin/hello-ecs config reference}) and a test keeps
+ * the two equal.
  */
 public final class Settings {
     private Settings() {
@@ -37,6 +37,25 @@ public final class Settings {
     public static final Setting REGION = new Setting("region", STRING, null,
             "an AWS region code, for example eu-west-1",
             "Target region. Default: environment-agnostic.");
+
+    // --- profile and compliance packs ----------------------------------------------------------------------
+    public static final Setting PROFILE = new Setting("profile", STRING, "default",
+            "default | hardened",
+            "`hardened`: tasks in private subnets, HTTPS only, a WAF web ACL on the load balancer, log groups "
+                    + "encrypted with a customer managed KMS key, load balancer deletion protection; passes cdk-nag's "
+                    + "NIST 800-53 R5 and PCI DSS 3.2.1 packs (docs/profiles.md).");
+    public static final Setting PRIVATE_EGRESS = new Setting("service.privateEgress", STRING, "endpoints",
+            "endpoints | nat; only with profile hardened",
+            "How tasks in private subnets reach ECR, S3 and CloudWatch Logs: `endpoints` (VPC endpoints, no NAT "
+                    + "gateway; service.natGateways 0) or `nat` (service.natGateways NAT gateways, at least 1).");
+    public static final Setting DELETION_PROTECTION = new Setting("service.deletionProtection", BOOLEAN, null,
+            "true | false",
+            "Load balancer deletion protection. Default: true with profile hardened, false otherwise. Turn it off "
+                    + "and deploy before `cdk destroy`.");
+    public static final Setting COMPLIANCE_PACKS = new Setting("compliance.packs", STRING_LIST, null,
+            "AwsSolutions, NIST80053R5, PCIDSS321",
+            "cdk-nag packs run at synthesis; AwsSolutions always runs. Default: all three with profile hardened "
+                    + "(without a pipeline), else AwsSolutions.");
 
     // --- registry -------------------------------------------------------------------------------------------
     public static final Setting REPOSITORY_NAME = new Setting("registry.repositoryName", STRING, "hello-ecs",
@@ -99,6 +118,18 @@ public final class Settings {
             "an email address",
             "Subscribed to the topic notified of CRITICAL or HIGH scan findings. Default: no subscription.");
 
+    // --- image --------------------------------------------------------------------------------------------------
+    public static final Setting IMAGE_DIRECTORY = new Setting("image.directory", STRING, "docker",
+            "an existing directory, relative to the project root",
+            "Build context of the image the service runs (the Apache page by default); see docs/service.md, "
+                    + "\"Your own image\".");
+    public static final Setting IMAGE_DOCKERFILE = new Setting("image.dockerfile", STRING, "Dockerfile",
+            "an existing file inside image.directory (relative path)",
+            "Dockerfile of the image, relative to image.directory.");
+    public static final Setting IMAGE_BUILD_ARGS = new Setting("image.buildArgs", JSON, Map.of(),
+            "object of build-argument name -> string value; not PORT (set from service.containerPort)",
+            "Extra `docker build --build-arg` values. Default: none.");
+
     // --- service ----------------------------------------------------------------------------------------------
     public static final Setting CPU = new Setting("service.cpu", INTEGER, 256,
             "256 | 512 | 1024 | 2048 | 4096 | 8192 | 16384", "Task CPU units.");
@@ -108,7 +139,7 @@ public final class Settings {
             "linux/amd64 | linux/arm64",
             "CPU architecture of the image build and of the task's runtime platform (always the same).");
     public static final Setting CONTAINER_PORT = new Setting("service.containerPort", INTEGER, 8080,
-            "1024-65535 (non-root)", "Port Apache listens on inside the container (passed to the image build).");
+            "1024-65535 (non-root)", "Port the container listens on (passed to the image build as the PORT build argument).");
     public static final Setting DESIRED_COUNT = new Setting("service.desiredCount", INTEGER, 2,
             "between minCapacity and maxCapacity", "Tasks started on first deployment.");
     public static final Setting MIN_CAPACITY = new Setting("service.minCapacity", INTEGER, 2,
@@ -122,7 +153,8 @@ public final class Settings {
     public static final Setting SPOT = new Setting("service.spot", BOOLEAN, false,
             "true | false", "Run tasks on Fargate Spot (with one on-demand base task).");
     public static final Setting HEALTH_CHECK_PATH = new Setting("service.healthCheckPath", STRING, "/health",
-            "an absolute URL path, up to 1024 characters", "Path the load balancer checks.");
+            "an absolute URL path (starting with /, printable URL characters), up to 1024 characters",
+            "Path the load balancer's health check requests; it must answer 200.");
     public static final Setting HEALTH_CHECK_INTERVAL = new Setting("service.healthCheckIntervalSeconds", INTEGER, 5,
             "5-300, greater than the timeout", "Target group health-check interval.");
     public static final Setting HEALTH_CHECK_TIMEOUT = new Setting("service.healthCheckTimeoutSeconds", INTEGER, 4,
@@ -187,10 +219,12 @@ public final class Settings {
     /** Every key, in documentation order. */
     public static final List<Setting> ALL = List.of(
             APP_NAME, ENV, ENVIRONMENTS, ACCOUNT, REGION,
+            PROFILE, PRIVATE_EGRESS, DELETION_PROTECTION, COMPLIANCE_PACKS,
             REPOSITORY_NAME, REMOVAL_POLICY, TAG_MUTABILITY, TAG_MUTABILITY_EXCLUSIONS, ENCRYPTION, KMS_KEY_ARN,
             SCAN_ON_PUSH, LIFECYCLE_RULES, PULL_PRINCIPALS, PUSH_PRINCIPALS, REPLICATION_REGIONS,
             REPLICATION_ACCOUNTS, REPLICATION_PREFIX, REGISTRY_SCANNING, REGISTRY_SCAN_FREQUENCY,
             REGISTRY_SCAN_FILTERS, SCAN_ALERT_EMAIL,
+            IMAGE_DIRECTORY, IMAGE_DOCKERFILE, IMAGE_BUILD_ARGS,
             CPU, MEMORY, PLATFORM, CONTAINER_PORT, DESIRED_COUNT, MIN_CAPACITY, MAX_CAPACITY, CPU_TARGET,
             REQUESTS_PER_TARGET, SPOT, HEALTH_CHECK_PATH, HEALTH_CHECK_INTERVAL, HEALTH_CHECK_TIMEOUT,
             HEALTHY_THRESHOLD, UNHEALTHY_THRESHOLD, DEREGISTRATION_DELAY, MIN_HEALTHY_PERCENT, MAX_HEALTHY_PERCENT,
@@ -226,10 +260,10 @@ public final class Settings {
 
     /** Keys that may appear inside an environment's {@code settings} (everything but the selectors). */
     public static boolean overridable(Setting s) {
-        return s != ENV && s != ENVIRONMENTS && !s.key().startsWith("pipeline.");
+        return s != ENV && s != ENVIRONMENTS && s != COMPLIANCE_PACKS && !s.key().startsWith("pipeline.");
     }
 
-    /** The reference table for README, one row per key. */
+    /** The reference table of docs/configuration.md, one row per key. */
     public static String referenceTable() {
         StringBuilder out = new StringBuilder("| key | type | default | allowed | description |\n|---|---|---|---|---|\n");
         for (Setting s : ALL) {

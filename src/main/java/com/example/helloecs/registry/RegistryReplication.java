@@ -84,6 +84,34 @@ public class RegistryReplication extends Construct {
                     + "templates and cleanup: the managed policy grants only writing its own CloudWatch logs.");
             Acknowledge.cfnLintRule((CfnResource) function.getNode().getDefaultChild(), "W3005", "aws-cdk-lib's "
                     + "AwsCustomResource function depends on its role both by DependsOn and by GetAtt.");
+            // NIST 800-53 R5 and PCI DSS 3.2.1 (compliance.packs): the function runs only while CloudFormation
+            // creates, updates or deletes a template or replica, calling the ECR API in another region.
+            String deployTime = "aws-cdk-lib's AwsCustomResource function runs only during deployments, to "
+                    + "create or delete a replica's creation template or repository through the ECR API of another "
+                    + "region; ";
+            Acknowledge.nistAndPci(function, "LambdaInsideVPC", deployTime + "it reaches only public AWS "
+                    + "endpoints and has no network to protect, and a VPC would need endpoints in every region.");
+            Acknowledge.rule(function, Acknowledge.NIST + "LambdaConcurrency", deployTime + "CloudFormation "
+                    + "invokes it once per custom resource, so concurrency is bounded by the replication regions.");
+            Acknowledge.rule(function, Acknowledge.NIST + "LambdaDLQ", deployTime + "it is invoked synchronously "
+                    + "by CloudFormation, which reports a failure in the stack events and rolls back.");
+            IConstruct logGroup = function.getNode().tryFindChild("LogGroup");
+            if (logGroup != null) {
+                Acknowledge.nistAndPci(logGroup, "CloudWatchLogGroupEncrypted", "Holds only the deploy-time "
+                        + "invocation logs of the AwsCustomResource function (ECR API calls, no application data).");
+            }
+        }
+        List<AwsCustomResource> resources = new ArrayList<>();
+        templates.forEach(t -> resources.add(t.resource));
+        cleanups.forEach(c -> resources.add(c.resource));
+        for (AwsCustomResource resource : resources) {
+            IConstruct policy = resource.getNode().tryFindChild("CustomResourcePolicy");
+            if (policy != null) {
+                Acknowledge.nistAndPci(policy, "IAMNoInlinePolicy", "aws-cdk-lib's AwsCustomResource attaches each "
+                        + "custom resource's permissions (scoped to one replica template or repository) as an inline "
+                        + "policy of the shared function role; as managed policies, a few replication regions would "
+                        + "exceed IAM's default quota of 10 managed policies per role.");
+            }
         }
     }
 }

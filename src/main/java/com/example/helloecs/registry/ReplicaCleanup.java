@@ -1,7 +1,8 @@
 package com.example.helloecs.registry;
 
 import java.util.List;
-import java.util.Map;
+
+import com.example.helloecs.config.Json;
 
 import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.customresources.AwsCustomResource;
@@ -29,7 +30,7 @@ public class ReplicaCleanup extends Construct {
                 .onDelete(AwsSdkCall.builder()
                         .service("ECR")
                         .action("deleteRepository")
-                        .parameters(Map.of("repositoryName", repositoryName, "force", true))
+                        .parameters(Json.ordered("repositoryName", repositoryName, "force", true))
                         .region(region)
                         .ignoreErrorCodesMatching("RepositoryNotFoundException")
                         .build())

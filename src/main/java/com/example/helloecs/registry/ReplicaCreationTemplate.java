@@ -4,10 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.example.helloecs.compliance.Acknowledge;
+import com.example.helloecs.config.Json;
 import com.example.helloecs.config.RegistryConfig;
 import com.example.helloecs.registry.lifecycle.LifecyclePolicy;
-
-import com.example.helloecs.compliance.Acknowledge;
 
 import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.customresources.AwsCustomResource;
@@ -102,7 +102,7 @@ public class ReplicaCreationTemplate extends Construct {
                 + (exclusions ? "_WITH_EXCLUSION" : ""));
         if (exclusions) {
             p.put("imageTagMutabilityExclusionFilters", config.tagMutabilityExclusions().stream()
-                    .map(filter -> Map.of("filterType", "WILDCARD", "filter", filter)).toList());
+                    .map(filter -> Json.ordered("filterType", "WILDCARD", "filter", filter)).toList());
         }
         if (!config.lifecycleRules().isEmpty()) {
             p.put("lifecyclePolicy", LifecyclePolicy.toJson(config.lifecycleRules()));

@@ -3,6 +3,8 @@ package com.example.helloecs.registry;
 import java.util.List;
 import java.util.Map;
 
+import com.example.helloecs.config.Json;
+
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.events.EventField;
 import software.amazon.awscdk.services.events.EventPattern;
@@ -62,7 +64,7 @@ public class ScanAlerts extends Construct {
                 .eventPattern(EventPattern.builder()
                         .source(List.of("aws.ecr"))
                         .detailType(List.of(DETAIL_TYPE))
-                        .detail(Map.of(
+                        .detail(Json.ordered(
                                 "scan-status", List.of("COMPLETE"),
                                 "repository-name", List.of(props.repositoryName()),
                                 "finding-severity-counts", Map.of("$or", List.of(

@@ -5,11 +5,13 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import com.example.helloecs.compliance.Acknowledge;
+import com.example.helloecs.config.HardeningConfig;
 
 import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.CfnCondition;
 import software.amazon.awscdk.CfnMapping;
 import software.amazon.awscdk.CfnResource;
+import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Fn;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
@@ -22,12 +24,14 @@ import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.s3.BlockPublicAccess;
 import software.amazon.awscdk.services.s3.Bucket;
 import software.amazon.awscdk.services.s3.BucketEncryption;
+import software.amazon.awscdk.services.s3.LifecycleRule;
 import software.amazon.awscdk.services.s3.ObjectOwnership;
 import software.constructs.Construct;
 
 /**
  * Load balancer access logs in an S3 bucket: S3-managed encryption (the only kind ELB can write), TLS-only, no public
- * access, retained when the stack is deleted (they are audit records).
+ * access, versioned (noncurrent versions expire after {@value #NONCURRENT_DAYS} days), retained when the stack is
+ * deleted (they are audit records).
  *
  * <p>CDK's {@code logAccessLogs} needs the stack's region to pick the bucket policy's principal (the regional ELB
  * account in regions opened before August 2022, the log-delivery service principal in later ones) and throws in an
@@ -38,20 +42,40 @@ import software.constructs.Construct;
 public class AccessLogs extends Construct {
     /** Key prefix of the log objects. */
     public static final String PREFIX = "alb";
+    /** Days a noncurrent (deleted or overwritten) log object version is kept. */
+    public static final int NONCURRENT_DAYS = 90;
     private static final String LOG_DELIVERY = "logdelivery.elasticloadbalancing.amazonaws.com";
 
     public final Bucket bucket;
 
     public AccessLogs(Construct scope, String id, ApplicationLoadBalancer loadBalancer) {
+        this(scope, id, loadBalancer, HardeningConfig.NONE);
+    }
+
+    public AccessLogs(Construct scope, String id, ApplicationLoadBalancer loadBalancer, HardeningConfig hardening) {
         super(scope, id);
         this.bucket = Bucket.Builder.create(this, "Bucket")
                 .encryption(BucketEncryption.S3_MANAGED)
                 .enforceSsl(true)
                 .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
                 .objectOwnership(ObjectOwnership.BUCKET_OWNER_ENFORCED)
-                .versioned(false)
+                // Versioned, so a deleted or overwritten log object can be recovered for 90 days.
+                .versioned(true)
+                .lifecycleRules(List.of(LifecycleRule.builder()
+                        .id("ExpireNoncurrentVersions")
+                        .noncurrentVersionExpiration(Duration.days(NONCURRENT_DAYS))
+                        .build()))
                 .removalPolicy(RemovalPolicy.RETAIN)
                 .build();
+        if (hardening.hardened()) {
+            Acknowledge.nistAndPci(bucket, "S3BucketLoggingEnabled", "This bucket is itself the destination of the "
+                    + "load balancer's access logs; logging access to it would need yet another bucket.");
+            Acknowledge.nistAndPci(bucket, "S3DefaultEncryptionKMS", "Elastic Load Balancing writes access logs "
+                    + "only to buckets encrypted with S3-managed keys (SSE-S3); SSE-KMS is not supported for them.");
+            Acknowledge.nistAndPci(bucket, "S3BucketReplicationEnabled", "Access logs of one regional load "
+                    + "balancer; the bucket is versioned and retained when the stack is deleted, and a replica in "
+                    + "another region would double their storage for no recovery need of this service.");
+        }
         Acknowledge.rule(bucket, "AwsSolutions-S1", "This bucket is itself the destination of the load "
                 + "balancer's access logs; logging access to it would need yet another bucket.");
         Stack stack = Stack.of(this);

@@ -3,24 +3,34 @@ package com.example.helloecs.service;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.example.helloecs.compliance.Acknowledge;
+import com.example.helloecs.compliance.ManagedPolicies;
+import com.example.helloecs.config.HardeningConfig;
 import com.example.helloecs.config.ServiceConfig;
 
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.ec2.FlowLogDestination;
 import software.amazon.awscdk.services.ec2.FlowLogOptions;
 import software.amazon.awscdk.services.ec2.FlowLogTrafficType;
+import software.amazon.awscdk.services.ec2.ISubnet;
 import software.amazon.awscdk.services.ec2.IpAddresses;
 import software.amazon.awscdk.services.ec2.SubnetConfiguration;
 import software.amazon.awscdk.services.ec2.SubnetSelection;
 import software.amazon.awscdk.services.ec2.SubnetType;
 import software.amazon.awscdk.services.ec2.Vpc;
+import software.amazon.awscdk.services.iam.Role;
+import software.amazon.awscdk.services.kms.IKey;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.logs.RetentionDays;
 import software.constructs.Construct;
+import software.constructs.IConstruct;
 
 /**
  * The VPC. Without NAT gateways (the default) tasks run in public subnets with a public IP so they can pull
  * from ECR, and their security group admits only the load balancer; with NAT they run in private subnets.
+ * With profile {@code hardened} tasks always run in private subnets: isolated ones reaching ECR, S3 and CloudWatch
+ * Logs through VPC endpoints ({@link PrivateEndpoints}), or, with {@code service.privateEgress=nat}, subnets with a
+ * NAT gateway route.
  */
 public class Network extends Construct {
     public final Vpc vpc;
@@ -28,18 +38,36 @@ public class Network extends Construct {
     public final SubnetSelection taskSubnets;
     /** Whether tasks need a public IP (no NAT gateway). */
     public final boolean publicTasks;
+    /** The flow-log group. */
+    public final LogGroup flowLogGroup;
+    /** VPC endpoints of the private subnets, or {@code null} (profile default, or NAT egress). */
+    public final PrivateEndpoints endpoints;
 
     public Network(Construct scope, String id, ServiceConfig config) {
+        this(scope, id, config, HardeningConfig.NONE, null);
+    }
+
+    /**
+     * @param hardening the profile: with {@code hardened}, tasks run in private subnets (isolated, with VPC
+     *                  endpoints; or with NAT gateways when {@code service.privateEgress} is {@code nat})
+     * @param logKey    KMS key of the flow-log group, or {@code null} (CloudWatch Logs' default encryption)
+     */
+    public Network(Construct scope, String id, ServiceConfig config, HardeningConfig hardening, IKey logKey) {
         super(scope, id);
-        this.publicTasks = config.natGateways() == 0;
+        this.publicTasks = !hardening.hardened() && config.natGateways() == 0;
+        SubnetType privateType = hardening.endpoints() ? SubnetType.PRIVATE_ISOLATED : SubnetType.PRIVATE_WITH_EGRESS;
         List<SubnetConfiguration> subnets = new ArrayList<>();
-        subnets.add(SubnetConfiguration.builder().name("Public").subnetType(SubnetType.PUBLIC).cidrMask(24).build());
+        // No automatic public IPs: the load balancer and NAT gateways bring their own, and public tasks get theirs
+        // from the service's assignPublicIp.
+        subnets.add(SubnetConfiguration.builder().name("Public").subnetType(SubnetType.PUBLIC).cidrMask(24)
+                .mapPublicIpOnLaunch(false).build());
         if (!publicTasks) {
             subnets.add(SubnetConfiguration.builder().name("Private")
-                    .subnetType(SubnetType.PRIVATE_WITH_EGRESS).cidrMask(24).build());
+                    .subnetType(privateType).cidrMask(24).build());
         }
-        LogGroup flowLogs = LogGroup.Builder.create(this, "FlowLogs")
+        this.flowLogGroup = LogGroup.Builder.create(this, "FlowLogs")
                 .retention(Retention.of(config.logRetentionDays()))
+                .encryptionKey(logKey)
                 .removalPolicy(RemovalPolicy.DESTROY)
                 .build();
         this.vpc = Vpc.Builder.create(this, "Vpc")
@@ -49,12 +77,30 @@ public class Network extends Construct {
                 .subnetConfiguration(subnets)
                 .restrictDefaultSecurityGroup(true)
                 .flowLogs(java.util.Map.of("All", FlowLogOptions.builder()
-                        .destination(FlowLogDestination.toCloudWatchLogs(flowLogs))
+                        .destination(FlowLogDestination.toCloudWatchLogs(flowLogGroup))
                         .trafficType(FlowLogTrafficType.ALL)
                         .build()))
                 .build();
         this.taskSubnets = SubnetSelection.builder()
-                .subnetType(publicTasks ? SubnetType.PUBLIC : SubnetType.PRIVATE_WITH_EGRESS).build();
+                .subnetType(publicTasks ? SubnetType.PUBLIC : privateType).build();
+        // The flow log's role: its grant (write to the flow-log group) as a managed policy, not an inline one.
+        if (vpc.getNode().tryFindChild("All") instanceof Construct flowLog
+                && flowLog.getNode().tryFindChild("IAMRole") instanceof Role flowLogRole) {
+            ManagedPolicies.replaceInlinePolicy(flowLogRole, "Lets VPC flow logs write to the flow-log group");
+        }
+        this.endpoints = hardening.endpoints() ? new PrivateEndpoints(this, "Endpoints", vpc, taskSubnets,
+                config.executeCommand()) : null;
+        if (hardening.hardened()) {
+            for (ISubnet subnet : vpc.getPublicSubnets()) {
+                IConstruct route = subnet.getNode().tryFindChild("DefaultRoute");
+                if (route != null) {
+                    Acknowledge.nistAndPci(route, "VPCNoUnrestrictedRouteToIGW", "Public subnets hold only the "
+                            + "internet-facing load balancer" + (config.natGateways() > 0 ? " and the NAT gateways" : "")
+                            + "; their default route to the internet gateway is how it answers clients. The tasks "
+                            + "run in private subnets without this route.");
+                }
+            }
+        }
     }
 
     /** Maps validated retention days to the CDK enum, whose constants are in the same order as the API's values. */

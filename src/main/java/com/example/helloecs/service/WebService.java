@@ -3,6 +3,8 @@ package com.example.helloecs.service;
 import java.util.List;
 
 import com.example.helloecs.compliance.Acknowledge;
+import com.example.helloecs.compliance.ManagedPolicies;
+import com.example.helloecs.config.HardeningConfig;
 import com.example.helloecs.config.ServiceConfig;
 
 import software.amazon.awscdk.Duration;
@@ -36,15 +38,18 @@ import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationProtoco
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationTargetGroup;
 import software.amazon.awscdk.services.elasticloadbalancingv2.HealthCheck.Builder;
 import software.amazon.awscdk.services.elasticloadbalancingv2.TargetType;
+import software.amazon.awscdk.services.iam.ManagedPolicy;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.kms.IKey;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.constructs.Construct;
 
 /**
  * The ECS cluster and a Fargate service behind an internet-facing Application Load Balancer, tuned for fast,
  * safe rollouts: a quick health check on the page's health endpoint, short draining, a deployment circuit breaker
- * with rollback, and zero-downtime minimum/maximum healthy percentages.
+ * with rollback, and zero-downtime minimum/maximum healthy percentages. Profile {@code hardened} adds private task
+ * subnets, a WAF web ACL, KMS-encrypted log groups and deletion protection (see {@link HardeningConfig}).
  */
 public class WebService extends Construct {
     public static final String CONTAINER_NAME = "web";
@@ -67,11 +72,18 @@ public class WebService extends Construct {
     public final ApplicationTargetGroup targetGroup;
     public final FargateService service;
     public final ScalableTaskCount scaling;
+    /** The log groups' KMS key (profile hardened), or {@code null}. */
+    public final LogEncryption logEncryption;
+    /** The WAF web ACL on the load balancer (profile hardened), or {@code null}. */
+    public final WebAcl webAcl;
 
     public WebService(Construct scope, String id, WebServiceProps props) {
         super(scope, id);
         ServiceConfig config = props.config();
-        this.network = new Network(this, "Network", config);
+        HardeningConfig hardening = props.hardening();
+        this.logEncryption = hardening.hardened() ? new LogEncryption(this, "LogEncryption") : null;
+        IKey logKey = logEncryption == null ? null : logEncryption.key;
+        this.network = new Network(this, "Network", config, hardening, logKey);
         this.cluster = Cluster.Builder.create(this, "Cluster")
                 .vpc(network.vpc)
                 .containerInsightsV2(config.containerInsights() ? ContainerInsights.ENABLED : ContainerInsights.DISABLED)
@@ -104,6 +116,7 @@ public class WebService extends Construct {
                 .build();
         this.logGroup = LogGroup.Builder.create(this, "Logs")
                 .retention(Network.Retention.of(config.logRetentionDays()))
+                .encryptionKey(logKey)
                 .removalPolicy(RemovalPolicy.DESTROY)
                 .build();
         this.container = taskDefinition.addContainer(CONTAINER_NAME, ContainerDefinitionOptions.builder()
@@ -146,12 +159,16 @@ public class WebService extends Construct {
                 "HTTP from the load balancer only");
         loadBalancerSecurityGroup.addEgressRule(serviceSecurityGroup, Port.tcp(config.containerPort()),
                 "To the tasks only");
+        if (network.endpoints != null) {
+            network.endpoints.admit(serviceSecurityGroup, "HTTPS from the service's tasks (ECR, S3 via gateway, Logs)");
+        }
 
         this.loadBalancer = ApplicationLoadBalancer.Builder.create(this, "LoadBalancer")
                 .vpc(network.vpc)
                 .internetFacing(true)
                 .securityGroup(loadBalancerSecurityGroup)
                 .dropInvalidHeaderFields(true)
+                .deletionProtection(hardening.deletionProtection())
                 .build();
 
         this.service = FargateService.Builder.create(this, "Service")
@@ -191,7 +208,28 @@ public class WebService extends Construct {
                 .build();
         this.listeners = new Listeners(this, "Listeners", config, loadBalancer, targetGroup);
         this.listener = listeners.https != null ? listeners.https : listeners.http;
-        this.accessLogs = config.accessLogs() ? new AccessLogs(this, "AccessLogs", loadBalancer) : null;
+        this.accessLogs = config.accessLogs() ? new AccessLogs(this, "AccessLogs", loadBalancer, hardening) : null;
+        this.webAcl = hardening.hardened() ? new WebAcl(this, "WebAcl", loadBalancer, logKey,
+                Network.Retention.of(config.logRetentionDays())) : null;
+        if (hardening.hardened() && listeners.https != null) {
+            Acknowledge.nistAndPci(listeners.http, "ELBv2ACMCertificateRequired", "Port 80 carries no content: "
+                    + "its only action is a permanent redirect to the HTTPS listener, which uses the ACM certificate.");
+        }
+        // The execution role's grants (image pull, log writing) as a managed policy instead of an inline one; the
+        // service waits for it so the first tasks can pull.
+        ManagedPolicy executionPolicy = ManagedPolicies.replaceInlinePolicy(executionRole,
+                "Pulls the service's image from the private repository and writes its container logs");
+        if (executionPolicy != null) {
+            service.getNode().addDependency(executionPolicy);
+        }
+        // With ECS Exec the task role holds the SSM session channel actions.
+        ManagedPolicy taskPolicy = ManagedPolicies.replaceInlinePolicy(taskRole, "ECS Exec: the SSM session "
+                + "channels of the running container");
+        if (taskPolicy != null) {
+            service.getNode().addDependency(taskPolicy);
+            Acknowledge.rule(taskRole, "AwsSolutions-IAM5[Resource::*]", "ECS Exec's ssmmessages channel actions "
+                    + "support no resource-level permission; granted only with service.enableExecuteCommand.");
+        }
 
         this.scaling = service.autoScaleTaskCount(software.amazon.awscdk.services.applicationautoscaling
                 .EnableScalingProps.builder().minCapacity(config.minCapacity()).maxCapacity(config.maxCapacity()).build());

@@ -1,5 +1,6 @@
 package com.example.helloecs.stacks;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.example.helloecs.config.Deployment;
@@ -17,7 +18,8 @@ import software.constructs.Construct;
 
 /**
  * Short-lived: network, cluster, service and load balancer. Its synthesizer publishes the image asset into the
- * private repository (see {@link com.example.helloecs.stage.ServiceStage}), so the task runs the image from there.
+ * private repository (see {@link com.example.helloecs.stage.ServiceStacks}), so the task runs the image from there.
+ * The image is built from {@code image.directory} (default {@code docker/}).
  */
 public class ServiceStack extends Stack {
     public final WebService web;
@@ -29,13 +31,9 @@ public class ServiceStack extends Stack {
     public ServiceStack(Construct scope, String id, StackProps props, Deployment deployment, String executionRoleName) {
         super(scope, id, props);
         var config = deployment.service();
-        // The build platform always equals the task's runtime platform: an arm64 image on x86 Fargate (or the
-        // reverse) fails with "exec format error".
-        ContainerImage image = ContainerImage.fromAsset(ContainerImageSpec.DIRECTORY, AssetImageProps.builder()
-                .platform(config.arm64() ? Platform.LINUX_ARM64 : Platform.LINUX_AMD64)
-                .buildArgs(Map.of(ContainerImageSpec.PORT_BUILD_ARG, String.valueOf(config.containerPort())))
-                .build());
-        this.web = new WebService(this, "Web", new WebServiceProps(config, image, executionRoleName));
+        ContainerImage image = ContainerImage.fromAsset(deployment.image().path().toString(), imageProps(deployment));
+        this.web = new WebService(this, "Web", new WebServiceProps(config, image, executionRoleName,
+                deployment.hardening()));
         this.loadBalancerDnsName = CfnOutput.Builder.create(this, "LoadBalancerDnsName")
                 .description("DNS name of the Application Load Balancer")
                 .value(web.loadBalancer.getLoadBalancerDnsName())
@@ -44,5 +42,23 @@ public class ServiceStack extends Stack {
                 .description("URL of the service")
                 .value(web.listeners.url)
                 .build();
+    }
+
+    /** The image asset's build settings: {@code image.*} plus PORT from {@code service.containerPort}. */
+    public static AssetImageProps imageProps(Deployment deployment) {
+        var config = deployment.service();
+        var image = deployment.image();
+        Map<String, String> buildArgs = new LinkedHashMap<>(image.buildArgs());
+        buildArgs.put(ContainerImageSpec.PORT_BUILD_ARG, String.valueOf(config.containerPort()));
+        // The build platform always equals the task's runtime platform: an arm64 image on x86 Fargate (or the
+        // reverse) fails with "exec format error".
+        AssetImageProps.Builder props = AssetImageProps.builder()
+                .platform(config.arm64() ? Platform.LINUX_ARM64 : Platform.LINUX_AMD64)
+                .buildArgs(buildArgs);
+        // Only a non-default Dockerfile is named: naming the default would change the asset hash (and the image tag).
+        if (!image.defaultDockerfile()) {
+            props.file(image.dockerfile());
+        }
+        return props.build();
     }
 }

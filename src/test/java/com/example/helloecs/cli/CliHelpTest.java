@@ -15,6 +15,7 @@ class CliHelpTest {
             "scan, Usage: hello-ecs scan",
             "scan findings, --fail-on=SEVERITY",
             "config, Usage: hello-ecs config",
+            "cost, --nat-gb=GB",
     })
     void help(String command, String expected) {
         String[] words = command.isBlank() ? new String[0] : command.split(" ");

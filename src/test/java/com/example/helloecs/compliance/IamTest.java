@@ -27,6 +27,9 @@ class IamTest {
             "ecr:DeleteRepositoryCreationTemplate", "ecr:DescribeRepositoryCreationTemplates",
             "ecr:PutRegistryScanningConfiguration");
 
+    /** Inline and customer managed policies (the roles' grants are written as managed policies). */
+    private static final Set<String> POLICY_TYPES = Set.of("AWS::IAM::Policy", "AWS::IAM::ManagedPolicy");
+
     private JsonNode registry;
     private JsonNode service;
 
@@ -42,7 +45,7 @@ class IamTest {
         List<String> offending = new ArrayList<>();
         for (JsonNode template : List.of(registry, service)) {
             template.path("Resources").fields().forEachRemaining(r -> {
-                if (!"AWS::IAM::Policy".equals(r.getValue().path("Type").asText())) {
+                if (!POLICY_TYPES.contains(r.getValue().path("Type").asText())) {
                     return;
                 }
                 for (JsonNode statement : r.getValue().at("/Properties/PolicyDocument/Statement")) {
@@ -70,7 +73,7 @@ class IamTest {
         assertThat(role.at("/Properties/ManagedPolicyArns").isMissingNode()).isTrue();
         List<String> attached = new ArrayList<>();
         service.path("Resources").fields().forEachRemaining(r -> {
-            if ("AWS::IAM::Policy".equals(r.getValue().path("Type").asText())
+            if (POLICY_TYPES.contains(r.getValue().path("Type").asText())
                     && r.getValue().at("/Properties/Roles").toString().contains("\"" + taskRole + "\"")) {
                 attached.add(r.getKey());
             }
@@ -86,7 +89,7 @@ class IamTest {
                 .asText();
         List<JsonNode> statements = new ArrayList<>();
         service.path("Resources").fields().forEachRemaining(r -> {
-            if ("AWS::IAM::Policy".equals(r.getValue().path("Type").asText())
+            if (POLICY_TYPES.contains(r.getValue().path("Type").asText())
                     && r.getValue().at("/Properties/Roles").toString().contains("\"" + executionRole + "\"")) {
                 r.getValue().at("/Properties/PolicyDocument/Statement").forEach(statements::add);
             }

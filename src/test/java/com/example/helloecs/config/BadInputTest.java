@@ -38,7 +38,7 @@ class BadInputTest {
                 // unknown keys and wrong types
                 bad(Map.of("service.cpuu", 256), "service.cpuu", "\"(a value)\"", "did you mean service.cpu?"),
                 bad(Map.of("registy.repositoryName", "x"), "registy.repositoryName", "\"(a value)\"", "did you mean registry.repositoryName?"),
-                bad(Map.of("nonsense", 1), "nonsense", "\"(a value)\"", "see README's configuration reference"),
+                bad(Map.of("nonsense", 1), "nonsense", "\"(a value)\"", "see the configuration reference in docs/configuration.md"),
                 bad(Map.of("service.cpu", "lots"), "service.cpu", "\"lots\"", "an integer"),
                 bad(Map.of("service.cpu", true), "service.cpu", "true", "an integer"),
                 bad(Map.of("service.spot", "yes"), "service.spot", "\"yes\"", "true or false"),

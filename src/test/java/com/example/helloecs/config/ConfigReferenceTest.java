@@ -7,14 +7,17 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 
-/** README's configuration reference is generated from the catalogue; this keeps the two from drifting. */
+/**
+ * The configuration reference in docs/configuration.md is generated from the catalogue
+ * ({@code bin/update-config-reference}); this keeps the two from drifting.
+ */
 class ConfigReferenceTest {
     static final String START = "<!-- config-reference:start (generated: ./bin/hello-ecs config reference) -->\n";
     static final String END = "<!-- config-reference:end -->";
 
     @Test
-    void readmeEmbedsTheGeneratedReferenceVerbatim() throws Exception {
-        String readme = Files.readString(Path.of("README.md"));
+    void docsEmbedTheGeneratedReferenceVerbatim() throws Exception {
+        String readme = Files.readString(Path.of("docs", "configuration.md"));
         assertThat(readme).contains(START).contains(END);
         String embedded = readme.substring(readme.indexOf(START) + START.length(), readme.indexOf(END));
         assertThat(embedded).isEqualTo(Settings.referenceTable());

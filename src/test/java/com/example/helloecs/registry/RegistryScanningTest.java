@@ -1,5 +1,7 @@
 package com.example.helloecs.registry;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.List;
 import java.util.Map;
 
@@ -47,6 +49,17 @@ class RegistryScanningTest {
                         "RepositoryFilters", List.of(
                                 Map.of("Filter", "hello-*", "FilterType", "WILDCARD"),
                                 Map.of("Filter", "team/*", "FilterType", "WILDCARD"))))));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theEventPatternKeepsItsKeyOrderSoEverySynthWritesTheSameTemplate() {
+        // Map.of's order changes with every JVM start: the template, and so the deployed rule, would change each time.
+        Map<String, Object> rule = defaults.findResources("AWS::Events::Rule").values().iterator().next();
+        Map<String, Object> pattern = (Map<String, Object>) ((Map<String, Object>) rule.get("Properties"))
+                .get("EventPattern");
+        assertThat(((Map<String, Object>) pattern.get("detail")).keySet())
+                .containsExactly("scan-status", "repository-name", "finding-severity-counts");
     }
 
     @Test

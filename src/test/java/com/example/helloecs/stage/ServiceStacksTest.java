@@ -110,7 +110,7 @@ class ServiceStacksTest {
         Object pull = Match.objectLike(Map.of(
                 "Action", List.of("ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"),
                 "Resource", repositoryArn));
-        service.hasResourceProperties("AWS::IAM::Policy", Match.objectLike(Map.of(
+        service.hasResourceProperties("AWS::IAM::ManagedPolicy", Match.objectLike(Map.of(
                 "PolicyDocument", Match.objectLike(Map.of("Statement", Match.arrayWith(List.of(pull)))))));
     }
 

@@ -1,0 +1,100 @@
+"""moto_server with two fixes for how the CDK CLI drives CloudFormation, so the rehearsal can run it verbatim.
+
+moto keys change sets by name across all stacks, but the CLI names every stack's change set `cdk-deploy-change-set`:
+deleting one stack's deletes another's (and then fails with an HTTP 500), and describing one may return another's.
+Here a change set is found by its name AND its stack, as in CloudFormation, and a missing one is reported as
+CloudFormation does (ChangeSetNotFound, which the CLI waits for after deleting one). moto also leaves stack outputs empty
+when a stack is created or updated through a change set (it builds them only for CreateStack/UpdateStack); they are
+built again after each execution, from the same template, so the rehearsal can read the outputs moto can compute.
+When a stack update replaces a task definition, moto registers the new revision from CloudFormation's PascalCase
+properties, which its model does not read (the revision has no image); they are converted as moto's own create
+does. And for a parameter the CLI passes with UsePreviousValue (the CDK's BootstrapVersion, an SSM parameter type), moto
+hands its resolved value, not the SSM parameter's name, to the SSM lookup again; a value that names no SSM parameter is
+taken as that resolved value.
+Usage: moto_aws.py [moto_server options], e.g. -H localhost -p 5055.
+"""
+import sys
+
+from moto.cloudformation import models, parsing, responses
+from moto.cloudformation.exceptions import CloudFormationError, ValidationError
+from moto.core.responses import ActionResult, EmptyResult
+from moto.core.utils import pascal_to_camelcase, remap_nested_keys
+from moto.ecs import models as ecs_models
+from moto.server import main
+
+
+class ChangeSetNotFound(CloudFormationError):
+    code = "ChangeSetNotFound"
+
+    def __init__(self, name):
+        super().__init__(f"ChangeSet [{name}] does not exist")
+
+
+def find(backend, name, stack):
+    """The key of the change set with this name (or ARN) in this stack (name or ID), or None."""
+    if name in backend.change_sets:
+        return name
+    for key, change_set in backend.change_sets.items():
+        if change_set.change_set_name == name and (not stack or stack in (change_set.stack_name,
+                                                                           change_set.stack_id)):
+            return key
+    return None
+
+
+def delete_change_set(self):
+    key = find(self.cloudformation_backend, self._get_param("ChangeSetName"), self._get_param("StackName"))
+    if key is not None:
+        del self.cloudformation_backend.change_sets[key]
+    return EmptyResult()
+
+
+def describe_change_set(self):
+    name = self._get_param("ChangeSetName")
+    key = find(self.cloudformation_backend, name, self._get_param("StackName"))
+    if key is None:
+        raise ChangeSetNotFound(name)
+    return ActionResult(self.cloudformation_backend.change_sets[key])
+
+
+original_execute = models.CloudFormationBackend.execute_change_set
+
+
+def execute_change_set(self, change_set_name, stack_name=None):
+    key = find(self, change_set_name, stack_name)
+    if key is None:
+        raise ValidationError(stack_name)
+    change_set = self.change_sets[key]
+    original_execute(self, key, stack_name)
+    change_set.stack._parse_template()  # execution sets the template's text, not its parsed form
+    change_set.stack.output_map = change_set.stack._create_output_map()
+
+
+original_ssm = parsing.ResourceMap.parse_ssm_parameter
+
+
+def parse_ssm_parameter(self, value, value_type):
+    if parsing.ssm_backends[self._account_id][self._region_name].get_parameter(value) is None:
+        return value
+    return original_ssm(self, value, value_type)
+
+
+original_task_update = ecs_models.TaskDefinition.update_from_cloudformation_json.__func__
+
+
+def update_task_definition(cls, original_resource, new_resource_name, cloudformation_json, account_id, region_name):
+    properties = dict(cloudformation_json["Properties"])
+    for key in ("ContainerDefinitions", "Volumes"):
+        if key in properties:
+            properties[key] = remap_nested_keys(properties[key], pascal_to_camelcase)
+    return original_task_update(cls, original_resource, new_resource_name,
+                                {**cloudformation_json, "Properties": properties}, account_id, region_name)
+
+
+responses.CloudFormationResponse.delete_change_set = delete_change_set
+responses.CloudFormationResponse.describe_change_set = describe_change_set
+models.CloudFormationBackend.execute_change_set = execute_change_set
+parsing.ResourceMap.parse_ssm_parameter = parse_ssm_parameter
+ecs_models.TaskDefinition.update_from_cloudformation_json = classmethod(update_task_definition)
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
