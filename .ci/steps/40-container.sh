@@ -113,13 +113,14 @@ USER root
 # The image dropped its apt lists; a derived image fetches them, as any `apt-get install` in a Dockerfile would.
 RUN apt-get update -qq && apt-get check -q \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends curl >/dev/null \
- && apt-get check -q && curl --version | head -1
+ && apt-get check -q && curl --version | head -1 \
+ && apt-get -s -qq dist-upgrade && apt-get -s autoremove | grep -q '^0 upgraded, 0 newly installed, 0 to remove'
 EOF_DOCKERFILE
 docker build -q --build-arg "IMAGE=$image" -t "hello-ecs-ci-derived-$$" "$derived" >"$out/derived-build.txt" 2>&1 \
   || { cat "$out/derived-build.txt" >&2; fail "apt-get install in an image derived from $image fails"; }
 docker image rm "hello-ecs-ci-derived-$$" >/dev/null
 rm -rf "$derived"
-echo "apt-get check passes; apt-get install curl in a derived image passes"
+echo "apt-get check passes; in a derived image apt-get install curl passes, dist-upgrade is consistent, autoremove keeps the stand-ins"
 
 echo "--- image size"
 base="$(awk 'toupper($1) == "FROM" { print $2; exit }' docker/Dockerfile)"
