@@ -2,7 +2,8 @@
 # The container side of the task definition, on this machine: builds the image from the synthesized asset exactly as
 # the CDK asset publisher would and starts it with `run-local` (user, read-only root fs + task volume, health check,
 # CPU/memory from the template), then checks / and /health over HTTP, the rendered page in headless Chromium, a
-# bounded wrk load with no errors and only 2xx, that it is still healthy, and stops it. Needs 20-synth and
+# bounded wrk load with no errors and only 2xx, that it is still healthy, that its package database is whole (apt
+# works in it and in an image built from it) and its size, and stops it. Needs 20-synth and
 # 30-docker-setup first.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
@@ -40,12 +41,15 @@ echo "--- HTTP"
 curl -fsS -D "$out/index.headers" -o "$out/index.html" "$url/"
 grep -q '<h1>Hello From ECS</h1>' "$out/index.html" || fail "/ does not show Hello From ECS"
 for header in 'Content-Security-Policy: ' 'X-Content-Type-Options: nosniff' 'X-Frame-Options: DENY' \
-              'Referrer-Policy: ' 'Server: Apache'$'\r'; do
+              'Referrer-Policy: ' 'Permissions-Policy: ' 'Cross-Origin-Opener-Policy: same-origin' \
+              'Cross-Origin-Resource-Policy: same-origin' 'Content-Type: text/html; charset=utf-8' 'Server: Apache'$'\r'; do
   grep -qi "^$header" "$out/index.headers" || fail "/ lacks header: $header"
 done
 [ "$(curl -fsS "$url/health")" = ok ] || fail "/health does not answer ok"
 [ "$(curl -s -o /dev/null -w '%{http_code}' -X TRACE "$url/")" = 405 ] || fail "TRACE is not refused"
 [ "$(curl -s -o /dev/null -w '%{http_code}' -X POST "$url/")" = 405 ] || fail "POST is not refused"
+[ "$(curl -s -o /dev/null -w '%{http_code}' -X PUT --data x "$url/index.html")" = 405 ] || fail "PUT is not refused"
+[ "$(curl -s -o /dev/null -w '%{http_code}' "$url/index.html")" = 200 ] || fail "/index.html is not served"
 [ "$(curl -s -o /dev/null -w '%{content_type}' "$url/style.css")" = "text/css" ] || fail "style.css has the wrong type"
 for path in / /health; do
   python3 - "$url$path" <<'EOF'
@@ -97,12 +101,34 @@ docker logs "$name" >"$out/container.log" 2>&1
 grep -q '"GET / HTTP/1.1" 200' "$out/container.log" || fail "requests are not access-logged to stdout"
 grep -q 'GET /health' "$out/container.log" && fail "/health is access-logged"
 
+echo "--- the package database is whole: apt works in the image and in an image built from it"
+docker run --rm --user 0:0 --entrypoint sh "$image" -c \
+  'apt-get check -qq && dpkg --audit && dpkg -l apache2-bin | grep -q "^ii" && ! dpkg -l perl libxml2 libicu72 2>/dev/null | grep -q "^ii"' \
+  || fail "apt-get check or dpkg --audit fails in the image, apache2-bin is not listed, or perl/libxml2/libicu72 crept in"
+derived="$(mktemp -d)"
+cat >"$derived/Dockerfile" <<'EOF_DOCKERFILE'
+ARG IMAGE
+FROM ${IMAGE}
+USER root
+# The image dropped its apt lists; a derived image fetches them, as any `apt-get install` in a Dockerfile would.
+RUN apt-get update -qq && apt-get check -q \
+ && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends curl >/dev/null \
+ && apt-get check -q && curl --version | head -1 \
+ && apt-get -s -qq dist-upgrade && apt-get -s autoremove | grep -q '^0 upgraded, 0 newly installed, 0 to remove'
+EOF_DOCKERFILE
+docker build -q --build-arg "IMAGE=$image" -t "hello-ecs-ci-derived-$$" "$derived" >"$out/derived-build.txt" 2>&1 \
+  || { cat "$out/derived-build.txt" >&2; fail "apt-get install in an image derived from $image fails"; }
+docker image rm "hello-ecs-ci-derived-$$" >/dev/null
+rm -rf "$derived"
+echo "apt-get check passes; in a derived image apt-get install curl passes, dist-upgrade is consistent, autoremove keeps the stand-ins"
+
 echo "--- image size"
 base="$(awk 'toupper($1) == "FROM" { print $2; exit }' docker/Dockerfile)"
 python3 - "$(docker image inspect --format '{{.Size}}' "$image")" "$(docker image inspect --format '{{.Size}}' "$base")" <<'EOF'
 import sys
 image, base = int(sys.argv[1]), int(sys.argv[2])
 print(f"image adds {(image - base) / 1e6:.1f} MB over its base ({image / 1e6:.1f} MB in all)")
+sys.exit(0 if image - base <= 50e6 else "FAIL: the image adds more than 50 MB over its base")
 EOF
 
 bin/hello-ecs run-local stop --name "$name"

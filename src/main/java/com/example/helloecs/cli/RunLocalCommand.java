@@ -3,6 +3,7 @@ package com.example.helloecs.cli;
 import java.io.PrintStream;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -13,6 +14,7 @@ import com.example.helloecs.local.Docker;
 import com.example.helloecs.local.DockerCommands;
 import com.example.helloecs.local.LocalRunException;
 import com.example.helloecs.local.LocalTask;
+import com.example.helloecs.service.ContainerImageSpec;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -78,7 +80,9 @@ public final class RunLocalCommand implements Callable<Integer> {
         LocalTask task = CloudAssembly.read(o.cdkOut, o.stage);
         Docker docker = new Docker(o.docker);
         List<String> build = DockerCommands.build(o.docker, task);
-        List<String> run = DockerCommands.run(o.docker, task, o.name, o.port);
+        boolean startInterval = docker.supportsHealthStartInterval();
+        List<String> run = DockerCommands.run(o.docker, task, o.name, o.port,
+                startInterval ? Duration.ofMillis(ContainerImageSpec.HEALTH_START_INTERVAL_MILLIS) : null);
         if (o.dryRun) {
             out.println(DockerCommands.render(build));
             out.println(DockerCommands.render(run));
@@ -93,6 +97,11 @@ public final class RunLocalCommand implements Callable<Integer> {
         if (!"gone".equals(docker.health(o.name))) {
             throw new LocalRunException("A container named " + o.name + " is already running: stop it with "
                     + "`bin/hello-ecs run-local stop --name " + o.name + "` or choose another --name.");
+        }
+        if (!startInterval && task.container().healthCheck() != null) {
+            out.println("Note: this Docker engine is older than API " + Docker.HEALTH_START_INTERVAL_API_TEXT
+                    + " (Docker 25) and has no health start interval: the first health check runs after "
+                    + task.container().healthCheck().interval() + " s.");
         }
         Docker.Result started = docker.capture(run);
         if (!started.ok()) {
@@ -131,7 +140,7 @@ public final class RunLocalCommand implements Callable<Integer> {
                 break;
             }
             try {
-                Thread.sleep(500);
+                Thread.sleep(100);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;

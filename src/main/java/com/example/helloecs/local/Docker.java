@@ -67,6 +67,40 @@ public final class Docker {
         }
     }
 
+    /** Oldest engine API that knows a health check's start interval ({@code docker run --health-start-interval}). */
+    static final int[] HEALTH_START_INTERVAL_API = {1, 44};
+    public static final String HEALTH_START_INTERVAL_API_TEXT = "1.44";
+
+    /**
+     * Whether the engine honours {@code --health-start-interval}; {@code true} when the engine cannot be asked (a
+     * dry run prints what a current engine gets).
+     */
+    public boolean supportsHealthStartInterval() {
+        Result version;
+        try {
+            version = capture(List.of(executable, "version", "--format", "{{.Server.APIVersion}}"));
+        } catch (LocalRunException e) {
+            return true;
+        }
+        return !version.ok() || atLeast(version.output().strip(), HEALTH_START_INTERVAL_API);
+    }
+
+    /** Compares a dotted version such as {@code 1.41} with {@code minimum}; an unreadable one counts as current. */
+    static boolean atLeast(String version, int[] minimum) {
+        String[] parts = version.split("\\.");
+        try {
+            for (int i = 0; i < minimum.length; i++) {
+                int part = i < parts.length ? Integer.parseInt(parts[i]) : 0;
+                if (part != minimum[i]) {
+                    return part > minimum[i];
+                }
+            }
+            return true;
+        } catch (NumberFormatException e) {
+            return true;
+        }
+    }
+
     /** {@code starting}, {@code healthy}, {@code unhealthy}; {@code none} without a health check; {@code gone}. */
     public String health(String container) {
         Result r = capture(List.of(executable, "inspect", "--format",

@@ -2,6 +2,7 @@ package com.example.helloecs.local;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,12 +41,20 @@ public final class DockerCommands {
         return cmd;
     }
 
+    /** {@link #run(String, LocalTask, String, int, Duration)} without a health start interval. */
+    public static List<String> run(String docker, LocalTask task, String name, int hostPort) {
+        return run(docker, task, name, hostPort, null);
+    }
+
     /**
      * {@code docker run}, detached, removed on stop (with its anonymous volumes, as a task's volumes end with it).
      *
-     * @param hostPort published on 127.0.0.1 only: the local copy is for this machine
+     * @param hostPort            published on 127.0.0.1 only: the local copy is for this machine
+     * @param healthStartInterval how often Docker runs the health check during its start period (ECS has no such
+     *                            setting); {@code null}: not passed (engines older than API 1.44 reject it)
      */
-    public static List<String> run(String docker, LocalTask task, String name, int hostPort) {
+    public static List<String> run(String docker, LocalTask task, String name, int hostPort,
+                                   Duration healthStartInterval) {
         LocalTask.Container c = task.container();
         List<String> cmd = new ArrayList<>(List.of(docker, "run", "--detach", "--rm", "--name", name,
                 "--publish", "127.0.0.1:" + hostPort + ":" + c.containerPort()));
@@ -80,6 +89,9 @@ public final class DockerCommands {
             cmd.add(healthCommand(h.command()));
             cmd.addAll(List.of("--health-interval", h.interval() + "s", "--health-timeout", h.timeout() + "s",
                     "--health-retries", String.valueOf(h.retries()), "--health-start-period", h.startPeriod() + "s"));
+            if (healthStartInterval != null) {
+                cmd.addAll(List.of("--health-start-interval", healthStartInterval.toMillis() + "ms"));
+            }
         } else {
             cmd.add("--no-healthcheck");
         }

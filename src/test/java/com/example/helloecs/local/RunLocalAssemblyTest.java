@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -99,6 +100,33 @@ class RunLocalAssemblyTest {
                 + " --health-cmd /usr/local/bin/healthcheck --path /health --health-interval 5s --health-timeout 2s"
                 + " --health-retries 3 --health-start-period 10s"
                 + " --memory 1024m --cpus 0.5 --stop-timeout 30 hello-ecs-local:" + HASH);
+    }
+
+    /** ECS has no start interval; run-local adds Docker's when the engine knows it, and only with a health check. */
+    @Test
+    void passesTheHealthStartIntervalOnlyWhenGiven() throws IOException {
+        LocalTask task = CloudAssembly.read(assembly(container(), source()), null);
+        assertThat(String.join(" ", DockerCommands.run("docker", task, "local", 18080, Duration.ofMillis(200))))
+                .contains("--health-start-period 10s --health-start-interval 200ms --memory");
+        assertThat(String.join(" ", DockerCommands.run("docker", task, "local", 18080, null)))
+                .doesNotContain("--health-start-interval");
+
+        Map<String, Object> bare = Map.of("Name", "web", "Image", "123456789012.dkr.ecr.eu-west-1.amazonaws.com/repo:" + HASH,
+                "PortMappings", List.of(Map.of("ContainerPort", 8080)));
+        LocalTask unchecked = CloudAssembly.read(assembly(bare, Map.of("directory", "../asset." + HASH)), null);
+        assertThat(String.join(" ", DockerCommands.run("docker", unchecked, "local", 8080, Duration.ofMillis(200))))
+                .contains("--no-healthcheck").doesNotContain("--health-start-interval");
+    }
+
+    @Test
+    void engineApiVersionsCompareNumerically() {
+        int[] minimum = {1, 44};
+        assertThat(Docker.atLeast("1.41", minimum)).isFalse();
+        assertThat(Docker.atLeast("1.9", minimum)).isFalse();
+        assertThat(Docker.atLeast("1", minimum)).isFalse();
+        assertThat(Docker.atLeast("1.44", minimum)).isTrue();
+        assertThat(Docker.atLeast("1.50", minimum)).isTrue();
+        assertThat(Docker.atLeast("2.0", minimum)).isTrue();
     }
 
     @Test

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.example.helloecs.cli.Main;
+import com.example.helloecs.service.ContainerImageSpec;
 
 import picocli.CommandLine;
 
@@ -55,7 +56,9 @@ class RunLocalCommandTest {
         assertThat(lines).hasSize(2);
         assertThat(lines[0]).startsWith("docker-not-needed build --tag hello-ecs-local:abc123 --build-arg PORT=9090");
         assertThat(lines[1]).startsWith("docker-not-needed run --detach --rm --name x --publish 127.0.0.1:9999:9090")
-                .contains("--read-only", "--user 33:33");
+                .contains("--read-only", "--user 33:33")
+                // No engine to ask: a dry run shows what a current one (API 1.44+) gets.
+                .contains("--health-start-interval " + ContainerImageSpec.HEALTH_START_INTERVAL_MILLIS + "ms");
     }
 
     @Test

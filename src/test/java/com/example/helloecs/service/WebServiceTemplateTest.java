@@ -61,9 +61,28 @@ class WebServiceTemplateTest {
         assertThat(httpd).contains("\nListen ${PORT}\n")
                 .contains("PidFile " + ContainerImageSpec.RUNTIME_DIR + "/")
                 .contains("ServerTokens Prod").contains("ServerSignature Off").contains("TraceEnable Off")
-                .contains("CustomLog /proc/self/fd/1 combined env=!nolog").contains("SetEnvIf Request_URI \"^/health$\" nolog");
+                .contains("CustomLog /proc/self/fd/1 combined \"expr=%{REQUEST_URI} != '/health'\"")
+                .contains("AllowMethods GET HEAD").doesNotContain("RewriteEngine");
         assertThat(Files.readString(Path.of(ContainerImageSpec.DIRECTORY, ".dockerignore"))).startsWith("#").contains("\n*\n");
+        // A whole package database: stand-ins meet apache2-bin's dependencies; nothing is removed behind dpkg's back.
+        assertThat(dockerfile).doesNotContain("--force-depends").doesNotContain("--force-all")
+                .contains("COPY standins ").contains("apt-get check");
+        assertThat(Files.readString(Path.of(ContainerImageSpec.DIRECTORY, "standins", "hello-ecs-no-perl")))
+                .contains("\nProvides: perl\n").contains("\nMulti-Arch: allowed\n");
+        assertThat(Files.readString(Path.of(ContainerImageSpec.DIRECTORY, "standins", "hello-ecs-no-libxml2")))
+                .contains("\nProvides: libxml2 (= ");
         assertThat(Files.isExecutable(Path.of(ContainerImageSpec.DIRECTORY, "healthcheck"))).isTrue();
+    }
+
+    /** ECS's own bounds for a container health check (it has no start interval: that one is Docker's only). */
+    @Test
+    void containerHealthCheckTimingsAreWithinWhatEcsAccepts() {
+        assertThat(ContainerImageSpec.HEALTH_INTERVAL_SECONDS).isBetween(5, 300);
+        assertThat(ContainerImageSpec.HEALTH_TIMEOUT_SECONDS).isBetween(2, 60).isLessThan(ContainerImageSpec.HEALTH_INTERVAL_SECONDS);
+        assertThat(ContainerImageSpec.HEALTH_RETRIES).isBetween(1, 10);
+        assertThat(ContainerImageSpec.HEALTH_START_PERIOD_SECONDS).isBetween(0, 300);
+        assertThat(ContainerImageSpec.HEALTH_START_INTERVAL_MILLIS).isPositive()
+                .isLessThan(ContainerImageSpec.HEALTH_START_PERIOD_SECONDS * 1000);
     }
 
     @Test
