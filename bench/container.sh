@@ -99,22 +99,10 @@ print(round((parse(ok[0]["End"]) - parse(state["StartedAt"])).total_seconds() * 
   done
 fi
 
-cat >"$work/count-non2xx.lua" <<'LUA'
--- Counts every response outside 200-299 (wrk itself only reports >= 400) across all threads.
-local threads = {}
-function setup(thread) table.insert(threads, thread) end
-function init(args) non2xx = 0 end
-function response(status, headers, body) if status < 200 or status > 299 then non2xx = non2xx + 1 end end
-function done(summary, latency, requests)
-  local n = 0
-  for _, t in ipairs(threads) do n = n + t:get("non2xx") end
-  io.write(string.format("non-2xx responses: %d\n", n))
-end
-LUA
 
 # load FILE URL: one wrk run; prints "req/s p99_ms errors" (errors: socket errors + non-2xx).
 load() {
-  "${WRK[@]}" -s "$work/count-non2xx.lua" "$2" >"$1"
+  "${WRK[@]}" -s "bench/count-non2xx.lua" "$2" >"$1"
   python3 - "$1" <<'PY'
 import re, sys
 text = open(sys.argv[1]).read()

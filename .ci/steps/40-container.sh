@@ -78,19 +78,7 @@ grep -i 'Refused to\|Content Security Policy' "$out/chromium.log" && fail "the p
 echo "screenshot: $out/page.png"
 
 echo "--- wrk: 10 s, 32 connections"
-cat >"$out/count-non2xx.lua" <<'EOF'
--- Counts every response outside 200-299 (wrk itself only reports >= 400) across all threads.
-local threads = {}
-function setup(thread) table.insert(threads, thread) end
-function init(args) non2xx = 0 end
-function response(status, headers, body) if status < 200 or status > 299 then non2xx = non2xx + 1 end end
-function done(summary, latency, requests)
-  local n = 0
-  for _, t in ipairs(threads) do n = n + t:get("non2xx") end
-  io.write(string.format("non-2xx responses: %d\n", n))
-end
-EOF
-wrk -t2 -c32 -d10s --timeout 5s --latency -s "$out/count-non2xx.lua" "$url/" | tee "$out/wrk.txt"
+wrk -t2 -c32 -d10s --timeout 5s --latency -s "bench/count-non2xx.lua" "$url/" | tee "$out/wrk.txt"
 grep -q '^non-2xx responses: 0$' "$out/wrk.txt" || fail "non-2xx responses under load"
 grep -q 'Socket errors' "$out/wrk.txt" && fail "socket errors under load"
 grep -q 'Non-2xx or 3xx' "$out/wrk.txt" && fail "error responses under load"

@@ -1,0 +1,116 @@
+#!/usr/bin/env bash
+# Writes BENCHMARKS.md (figures, not a test), in one run on this machine: synth next to the team's yardstick app
+# (../shared/bench-anchor), the fast app command next to the conventional `mvn compile exec:java`, the test suite,
+# the container figures of bench/container.sh (size, start, Apache vs nginx), and the deploy rehearsal's timings.
+# Synth and test figures are medians of RUNS alternating runs (hyperfine). About 25 minutes with the defaults.
+# Needs .ci/steps/30-docker-setup.sh first (engine, base image, wrk) and hyperfine; the rehearsal needs root.
+#
+#   RUNS=5 TEST_RUNS=5 REHEARSALS=1 bench/benchmarks.sh [OUTPUT]      (default OUTPUT: BENCHMARKS.md)
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+root="$PWD"
+output="${1:-BENCHMARKS.md}"
+RUNS="${RUNS:-5}"
+TEST_RUNS="${TEST_RUNS:-5}"
+REHEARSALS="${REHEARSALS:-1}"
+anchor_src="${ANCHOR:-../shared/bench-anchor}"
+export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION=20
+command -v hyperfine >/dev/null || { echo "hyperfine is missing: apt-get install -y hyperfine" >&2; exit 1; }
+[ -d "$anchor_src" ] || { echo "no yardstick app at $anchor_src (set ANCHOR)" >&2; exit 1; }
+
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+machine="$(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/ {print $2}') GiB"
+started="$(date -u '+%Y-%m-%d %H:%M UTC')"
+[ -d node_modules/aws-cdk ] || npm ci --no-audit --no-fund >/dev/null
+mvn -q -B -Dstyle.color=never compile                  # bin/launch then starts the JVM without Maven
+
+anchor="$work/anchor"
+cp -r "$anchor_src/." "$anchor" && ln -s "$root/node_modules" "$anchor/node_modules"
+(cd "$anchor" && ANCHOR_DOCKER_DIR="$root/docker" npx cdk synth -q -o "$anchor/out" >/dev/null)  # warm Maven once
+conventional="mvn -e -q compile exec:java -Dexec.mainClass=com.example.helloecs.App"
+npx cdk synth -q --app "$conventional" -o "$work/conv" >/dev/null                            # warm the plugin once
+
+echo "--- synth: this app next to the yardstick, and the app commands ($RUNS alternating runs each)" >&2
+hyperfine -N --style basic --runs "$RUNS" --export-json "$work/synth.json" \
+  --command-name "this app: npx cdk synth" "npx cdk synth -q -o $work/ours" \
+  --command-name "yardstick: npx cdk synth" "bash -c 'cd $anchor && ANCHOR_DOCKER_DIR=$root/docker npx cdk synth -q -o $anchor/out'" \
+  --command-name "this app, conventional app command" "npx cdk synth -q --app '$conventional' -o $work/conv" >&2
+
+echo "--- mvn test ($TEST_RUNS runs)" >&2
+hyperfine -N --style basic --runs "$TEST_RUNS" --export-json "$work/test.json" \
+  --command-name "mvn -B test" "mvn -q -B -Dstyle.color=never test" >&2
+tests="$(python3 - <<'PY'
+import glob, xml.etree.ElementTree as ET
+print(sum(int(ET.parse(f).getroot().get("tests")) for f in glob.glob("target/surefire-reports/TEST-*.xml")))
+PY
+)"
+
+echo "--- container (bench/container.sh)" >&2
+bench/container.sh >"$work/container.md"
+
+rehearsal=""
+if [ "$REHEARSALS" -gt 0 ] && [ "$(id -u)" -eq 0 ]; then
+  echo "--- deploy rehearsal ($REHEARSALS run(s))" >&2
+  for i in $(seq 1 "$REHEARSALS"); do
+    bin/rehearse-deploy >"$work/rehearsal-$i.log" 2>&1 || { tail -20 "$work/rehearsal-$i.log" >&2; exit 1; }
+  done
+  rehearsal="$(python3 - "$work"/rehearsal-*.log <<'PY'
+import re, statistics, sys
+steps = {}
+for path in sys.argv[1:]:
+    text = open(path).read()
+    for name, seconds in re.findall(r"^  ([a-z-]+) (\d+) s$", text, re.M):
+        steps.setdefault(name, []).append(int(seconds))
+    steps.setdefault("whole rehearsal", []).append(int(re.search(r"rehearsal passed in (\d+) s", text).group(1)))
+n = len(sys.argv) - 1
+for name, values in steps.items():
+    print(f"| {name} | {statistics.median(values):.0f} s | {n} |")
+PY
+)"
+fi
+
+python3 - "$work/synth.json" "$work/test.json" "$work/container.md" "$output" "$started" "$machine" "$tests" \
+  "$rehearsal" <<'PY'
+import json, sys
+synth, test, container, output, started, machine, tests, rehearsal = sys.argv[1:9]
+s = {r["command"]: r for r in json.load(open(synth))["results"]}
+t = json.load(open(test))["results"][0]
+ours, anchor, conv = s["this app: npx cdk synth"], s["yardstick: npx cdk synth"], s["this app, conventional app command"]
+def row(name, r):
+    cpu = r.get("user", 0) + r.get("system", 0)
+    return f"| {name} | {r['median']:.2f} s | {r['min']:.2f} s | {r['max']:.2f} s | {cpu:.2f} s | {len(r['times'])} |"
+lines = [
+    "# Benchmarks",
+    "",
+    f"Written by `bench/benchmarks.sh` on {started}, on {machine}; every figure below comes from that one run.",
+    "Medians of alternating runs (hyperfine); the machine is shared and noisy, so read the ratios measured side by side.",
+    "",
+    "## Synth",
+    "",
+    "| command | median | min | max | mean CPU (user+sys) | runs |",
+    "|---|---|---|---|---|---|",
+    row("this app: `npx cdk synth` (app command `bin/launch`: the JVM without Maven)", ours),
+    row("yardstick (`../shared/bench-anchor`, `mvn -e -q compile exec:java`): `npx cdk synth`", anchor),
+    row("this app under the conventional app command `mvn -e -q compile exec:java`", conv),
+    "",
+    f"- this app / the yardstick: **{ours['median'] / anchor['median']:.2f}x** (this app synthesizes two stacks, "
+    "runs cdk-nag and has about three times the yardstick's resources)",
+    f"- fast app command / conventional app command: **{ours['median'] / conv['median']:.2f}x**",
+    "",
+    "## Tests",
+    "",
+    f"`mvn -B test`: median **{t['median']:.1f} s** (min {t['min']:.1f}, max {t['max']:.1f}) over {len(t['times'])} runs, "
+    f"{tests} tests.",
+    "",
+    "## Container (`bench/container.sh`)",
+    "",
+    open(container).read().strip(),
+    "",
+]
+if rehearsal:
+    lines += ["## Deploy rehearsal (`bin/rehearse-deploy`, moto_server + local registry)", "",
+              "| step | median | runs |", "|---|---|---|", rehearsal.strip(), ""]
+open(output, "w").write("\n".join(lines) + "\n")
+print("\n".join(lines))
+PY
