@@ -4,8 +4,10 @@
 set -euo pipefail
 npm ci --no-audit --no-fund
 rm -rf cdk.out
+# With the CDK's built-in CloudFormation validation on (bin/launch turns it off for speed): a template it finds
+# fault with fails the synthesis, as any other finding does.
 env -u AWS_PROFILE -u AWS_ACCESS_KEY_ID -u AWS_SECRET_ACCESS_KEY -u AWS_SESSION_TOKEN \
-  AWS_CONFIG_FILE=/dev/null AWS_SHARED_CREDENTIALS_FILE=/dev/null npx cdk synth --quiet
+  AWS_CONFIG_FILE=/dev/null AWS_SHARED_CREDENTIALS_FILE=/dev/null CDK_VALIDATION=true npx cdk synth --quiet
 python3 .ci/check_assembly.py cdk.out
 
 # Three more configurations for the compliance checks and cfn-lint: every optional feature on, the pipeline, and
