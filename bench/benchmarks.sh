@@ -2,8 +2,9 @@
 # Writes BENCHMARKS.md (figures, not a test), in one run on this machine: synth next to the team's yardstick app
 # (../shared/bench-anchor), the fast app command next to the conventional `mvn compile exec:java`, the test suite,
 # the container figures of bench/container.sh (size, start, Apache vs nginx), and the deploy rehearsal's timings.
-# Synth and test figures are medians of RUNS alternating runs (hyperfine). About 25 minutes with the defaults.
-# Needs .ci/steps/30-docker-setup.sh first (engine, base image, wrk) and hyperfine; the rehearsal needs root.
+# Synth and test figures are medians of RUNS rounds in which the commands alternate (bench/alternate.py). About 20
+# minutes with the defaults. Needs .ci/steps/30-docker-setup.sh first (engine, base image, wrk); the rehearsal
+# needs root.
 #
 #   RUNS=5 TEST_RUNS=5 REHEARSALS=1 bench/benchmarks.sh [OUTPUT]      (default OUTPUT: BENCHMARKS.md)
 set -euo pipefail
@@ -15,7 +16,6 @@ TEST_RUNS="${TEST_RUNS:-5}"
 REHEARSALS="${REHEARSALS:-1}"
 anchor_src="${ANCHOR:-../shared/bench-anchor}"
 export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION=20
-command -v hyperfine >/dev/null || { echo "hyperfine is missing: apt-get install -y hyperfine" >&2; exit 1; }
 [ -d "$anchor_src" ] || { echo "no yardstick app at $anchor_src (set ANCHOR)" >&2; exit 1; }
 
 work="$(mktemp -d)"
@@ -31,16 +31,15 @@ cp -r "$anchor_src/." "$anchor" && ln -s "$root/node_modules" "$anchor/node_modu
 conventional="mvn -e -q compile exec:java -Dexec.mainClass=com.example.helloecs.App"
 npx cdk synth -q --app "$conventional" -o "$work/conv" >/dev/null                            # warm the plugin once
 
-echo "--- synth: this app next to the yardstick, and the app commands ($RUNS alternating runs each)" >&2
-hyperfine -N --style basic --runs "$RUNS" --export-json "$work/synth.json" \
-  --command-name "this app: npx cdk synth" "npx cdk synth -q -o $work/ours" \
-  --command-name "yardstick: npx cdk synth" "bash -c 'cd $anchor && ANCHOR_DOCKER_DIR=$root/docker npx cdk synth -q -o $anchor/out'" \
-  --command-name "this app, conventional app command" "npx cdk synth -q --app '$conventional' -o $work/conv" \
-  --command-name "this app, CDK_VALIDATION=true" "env CDK_VALIDATION=true npx cdk synth -q -o $work/validated" >&2
+echo "--- synth: this app next to the yardstick, and the app commands ($RUNS alternating rounds)" >&2
+python3 bench/alternate.py "$RUNS" "$work/synth.json" \
+  "this app: npx cdk synth=npx cdk synth -q -o $work/ours" \
+  "yardstick: npx cdk synth=cd $anchor && ANCHOR_DOCKER_DIR=$root/docker npx cdk synth -q -o $anchor/out" \
+  "this app, conventional app command=npx cdk synth -q --app '$conventional' -o $work/conv" \
+  "this app, validation on=CDK_VALIDATION=true npx cdk synth -q -o $work/validated"
 
 echo "--- mvn test ($TEST_RUNS runs)" >&2
-hyperfine -N --style basic --runs "$TEST_RUNS" --export-json "$work/test.json" \
-  --command-name "mvn -B test" "mvn -q -B -Dstyle.color=never test" >&2
+python3 bench/alternate.py "$TEST_RUNS" "$work/test.json" "mvn -B test=mvn -q -B -Dstyle.color=never test"
 tests="$(python3 - <<'PY'
 import glob, xml.etree.ElementTree as ET
 print(sum(int(ET.parse(f).getroot().get("tests")) for f in glob.glob("target/surefire-reports/TEST-*.xml")))
@@ -78,19 +77,20 @@ synth, test, container, output, started, machine, tests, rehearsal = sys.argv[1:
 s = {r["command"]: r for r in json.load(open(synth))["results"]}
 t = json.load(open(test))["results"][0]
 ours, anchor, conv = s["this app: npx cdk synth"], s["yardstick: npx cdk synth"], s["this app, conventional app command"]
-validated = s["this app, CDK_VALIDATION=true"]
+validated = s["this app, validation on"]
 def row(name, r):
-    cpu = r.get("user", 0) + r.get("system", 0)
+    cpu = r["user"] + r["system"]
     return f"| {name} | {r['median']:.2f} s | {r['min']:.2f} s | {r['max']:.2f} s | {cpu:.2f} s | {len(r['times'])} |"
 lines = [
     "# Benchmarks",
     "",
     f"Written by `bench/benchmarks.sh` on {started}, on {machine}; every figure below comes from that one run.",
-    "Medians of alternating runs (hyperfine); the machine is shared and noisy, so read the ratios measured side by side.",
+    "Medians of rounds in which the commands alternate (`bench/alternate.py`, after one warm-up round); the machine is",
+    "shared and noisy, so read the ratios measured side by side.",
     "",
     "## Synth",
     "",
-    "| command | median | min | max | mean CPU (user+sys) | runs |",
+    "| command | median | min | max | mean CPU (user+sys) | rounds |",
     "|---|---|---|---|---|---|",
     row("this app: `npx cdk synth` (app command `bin/launch`: the JVM without Maven)", ours),
     row("yardstick (`../shared/bench-anchor`, `mvn -e -q compile exec:java`): `npx cdk synth`", anchor),

@@ -87,6 +87,21 @@ public final class CostModel {
         for (String key : inv.kmsKeys()) {
             lines.add(line("KMS customer managed key", key, BigDecimal.ONE, prices, "kms.keyMonth"));
         }
+        for (Inventory.InterfaceEndpoint e : inv.endpoints()) {
+            lines.add(line("VPC interface endpoint (" + e.zones() + " AZs)", e.id(),
+                    hours.multiply(BigDecimal.valueOf(e.zones())), prices, "vpce.zoneHour"));
+        }
+        if (!inv.endpoints().isEmpty()) {
+            notes.add("VPC interface endpoints: data processed ($0.01/GB) not included");
+        }
+        for (Inventory.WebAcl acl : inv.webAcls()) {
+            lines.add(line("WAF web ACL", acl.id(), BigDecimal.ONE, prices, "waf.webAclMonth"));
+            lines.add(line("WAF rules (" + acl.rules() + ")", acl.id(), BigDecimal.valueOf(acl.rules()), prices,
+                    "waf.ruleMonth"));
+        }
+        if (!inv.webAcls().isEmpty()) {
+            notes.add("WAF: requests inspected ($0.60 per million) not included");
+        }
         for (Inventory.Cluster c : inv.clusters()) {
             switch (c.insights()) {
                 case "enabled" -> lines.add(line("Container Insights metrics", c.id(),

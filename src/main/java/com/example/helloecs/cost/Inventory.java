@@ -15,11 +15,14 @@ import java.util.List;
  * @param repositories  ECR repositories
  * @param kmsKeys       customer managed KMS keys (logical IDs)
  * @param clusters      ECS clusters
+ * @param endpoints     interface VPC endpoints (gateway endpoints cost nothing)
+ * @param webAcls       WAFv2 web ACLs
  * @param notes         what was read with an assumption, or not priced
  */
 public record Inventory(List<FargateService> services, List<LoadBalancer> loadBalancers, List<String> natGateways,
                         List<ElasticIp> elasticIps, List<LogGroup> logGroups, List<Repository> repositories,
-                        List<String> kmsKeys, List<Cluster> clusters, List<String> notes) {
+                        List<String> kmsKeys, List<Cluster> clusters, List<InterfaceEndpoint> endpoints,
+                        List<WebAcl> webAcls, List<String> notes) {
 
     public Inventory {
         services = List.copyOf(services);
@@ -30,7 +33,17 @@ public record Inventory(List<FargateService> services, List<LoadBalancer> loadBa
         repositories = List.copyOf(repositories);
         kmsKeys = List.copyOf(kmsKeys);
         clusters = List.copyOf(clusters);
+        endpoints = List.copyOf(endpoints);
+        webAcls = List.copyOf(webAcls);
         notes = List.copyOf(notes);
+    }
+
+    /** @param zones subnets (one per availability zone) it has a network interface in: billed per zone-hour */
+    public record InterfaceEndpoint(String id, int zones) {
+    }
+
+    /** @param rules rules and rule groups in it (each billed monthly) */
+    public record WebAcl(String id, int rules) {
     }
 
     /**

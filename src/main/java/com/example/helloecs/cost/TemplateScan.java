@@ -43,6 +43,8 @@ public final class TemplateScan {
         List<Inventory.Repository> repositories = new ArrayList<>();
         List<String> keys = new ArrayList<>();
         List<Inventory.Cluster> clusters = new ArrayList<>();
+        List<Inventory.InterfaceEndpoint> endpoints = new ArrayList<>();
+        List<Inventory.WebAcl> webAcls = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         for (StackTemplate st : stacks) {
             Map<String, JsonNode> resources = new LinkedHashMap<>();
@@ -86,6 +88,12 @@ public final class TemplateScan {
                             p.path("RetentionInDays").canConvertToInt() ? p.path("RetentionInDays").asInt() : null));
                     case "AWS::ECR::Repository" -> repositories.add(repository(id, p, notes));
                     case "AWS::KMS::Key" -> keys.add(id);
+                    case "AWS::EC2::VPCEndpoint" -> {
+                        if ("Interface".equals(p.path("VpcEndpointType").asText("Gateway"))) {
+                            endpoints.add(new Inventory.InterfaceEndpoint(id, Math.max(1, p.path("SubnetIds").size())));
+                        }
+                    }
+                    case "AWS::WAFv2::WebACL" -> webAcls.add(new Inventory.WebAcl(id, p.path("Rules").size()));
                     default -> {
                     }
                 }
@@ -113,7 +121,8 @@ public final class TemplateScan {
                 }
             }
         }
-        return new Inventory(services, loadBalancers, nats, eips, logGroups, repositories, keys, clusters, notes);
+        return new Inventory(services, loadBalancers, nats, eips, logGroups, repositories, keys, clusters, endpoints,
+                webAcls, notes);
     }
 
     private static Inventory.FargateService service(String id, JsonNode p, JsonNode td, List<String> notes) {

@@ -118,6 +118,26 @@ class CostArithmeticTest {
     }
 
     @Test
+    void interfaceEndpointsArePricedPerZoneAndWebAclsPerRule() throws Exception {
+        var template = com.example.helloecs.config.Json.MAPPER.readTree("""
+                {"Resources": {
+                  "Ecr": {"Type": "AWS::EC2::VPCEndpoint", "Properties": {"VpcEndpointType": "Interface",
+                          "SubnetIds": [{"Ref": "A"}, {"Ref": "B"}]}},
+                  "S3": {"Type": "AWS::EC2::VPCEndpoint", "Properties": {"VpcEndpointType": "Gateway"}},
+                  "Acl": {"Type": "AWS::WAFv2::WebACL", "Properties": {"Rules": [{}, {}, {}]}}}}""");
+        Inventory inventory = TemplateScan.read(List.of(new TemplateScan.StackTemplate("s", template)));
+        Estimate estimate = CostModel.estimate("s", "us-east-1", inventory, PriceList.usEast1(),
+                Assumptions.defaults());
+
+        assertThat(inventory.endpoints()).containsExactly(new Inventory.InterfaceEndpoint("s/Ecr", 2));
+        assertThat(estimate.lines()).extracting(Estimate.Line::monthly).map(BigDecimal::toPlainString)
+                .containsExactly("14.60", "5.00", "3.00"); // 2 AZs x 730 h x $0.01; $5 per ACL; 3 rules x $1
+        assertThat(estimate.total()).isEqualByComparingTo("22.60");
+        assertThat(estimate.notes()).anyMatch(n -> n.contains("$0.60 per million"))
+                .anyMatch(n -> n.contains("$0.01/GB"));
+    }
+
+    @Test
     void docsCostMd_listsEveryPriceOfTheDataFile() throws Exception {
         String doc = Files.readString(Path.of("docs/cost.md"));
         PriceList.usEast1().prices().forEach((key, p) -> assertThat(doc).as(key)
