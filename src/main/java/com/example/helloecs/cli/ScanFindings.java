@@ -31,11 +31,6 @@ public final class ScanFindings {
         this.timeout = timeout;
     }
 
-    /** Same as {@link #fetch(String, String, String, boolean)} in the caller's own registry. */
-    public ScanResult fetch(String repository, String tag, boolean startScan) {
-        return fetch(null, repository, tag, startScan);
-    }
-
     /**
      * @param registryId the account whose registry holds the repository; {@code null}: the caller's own. ECR looks
      *                   in the caller's registry unless told otherwise, so another account's repository needs it.
