@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Docker engine, headless Chromium and wrk on a fresh machine, and the Dockerfile's base image, all idempotent.
+# Docker engine (API 1.44 or later), headless Chromium and wrk on a fresh machine, and the Dockerfile's base image, all idempotent.
 # The base image cannot be pulled here (no Docker Hub, no public.ecr.aws): when it is missing it is built with
 # debootstrap and tagged exactly as the Dockerfile's FROM, so `docker build` finds it locally.
 set -euo pipefail
@@ -20,6 +20,29 @@ if [ "${#missing[@]}" -gt 0 ]; then
   echo "installing ${missing[*]}"
   as_root apt-get update -qq
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq docker.io debootstrap chromium wrk >/dev/null
+fi
+
+# The engine: Debian bookworm's docker.io is 20.10 (API 1.41), which has no health-check start interval, so
+# neither run-local's nor the benchmark's "healthy within a second" can be checked with it. Debian stable (trixie)
+# packages 26.1 (API 1.45), and its .deb installs on bookworm with bookworm's own dependencies (containerd, runc,
+# tini, iptables). Fetched with a private apt state, so the machine's sources stay bookworm-only.
+installed="$(dpkg-query -W -f '${Version}' docker.io 2>/dev/null || true)"
+if [ -n "$installed" ] && dpkg --compare-versions "$installed" lt 25; then
+  echo "replacing docker.io $installed with Debian trixie's (health-check start interval needs API 1.44+)"
+  apt_state="$(mktemp -d)"
+  mkdir -p "$apt_state/lists/partial"
+  echo 'deb http://deb.debian.org/debian trixie main' >"$apt_state/sources.list"
+  apt_private=(-o "Dir::Etc::SourceList=$apt_state/sources.list" -o Dir::Etc::SourceParts=/nonexistent
+    -o "Dir::State::Lists=$apt_state/lists" -o APT::Sandbox::User=root)
+  as_root apt-get -qq "${apt_private[@]}" update
+  (cd "$apt_state" && as_root apt-get -qq "${apt_private[@]}" download docker.io)
+  # A running 20.10 daemon keeps serving the old API until it is restarted.
+  if pgrep -x dockerd >/dev/null; then
+    as_root pkill -x dockerd
+    for _ in $(seq 1 30); do pgrep -x dockerd >/dev/null || break; sleep 1; done
+  fi
+  as_root env DEBIAN_FRONTEND=noninteractive NEEDRESTART_SUSPEND=1 apt-get install -y -qq --no-install-recommends "$apt_state"/docker.io_*.deb >/dev/null
+  as_root rm -rf "$apt_state"
 fi
 
 if ! docker info >/dev/null 2>&1; then

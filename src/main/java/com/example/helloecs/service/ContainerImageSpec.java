@@ -36,8 +36,8 @@ public final class ContainerImageSpec {
      * a second of starting instead of after the first {@link #HEALTH_INTERVAL_SECONDS} interval. ECS has no such
      * setting (on Fargate the load balancer's health check decides when a task takes traffic). run-local passes it
      * as {@code --health-start-interval} when the Docker engine supports it (API 1.44, Docker 25, and later). The
-     * Dockerfile's HEALTHCHECK cannot carry it ({@code --start-interval}) while the engine the project's CI builds
-     * with is Debian bookworm's Docker 20.10, whose builder rejects the flag.
+     * Dockerfile's HEALTHCHECK does not carry it ({@code --start-interval}): builders older than Docker 25 (Debian
+     * bookworm's 20.10, for one) reject the flag, and `cdk deploy` builds the image with whatever engine the user has.
      */
     public static final int HEALTH_START_INTERVAL_MILLIS = 200;
 
