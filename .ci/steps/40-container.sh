@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The container side of the task definition, on this machine: builds the image from the synthesized asset exactly as
 # the CDK asset publisher would and starts it with `run-local` (user, read-only root fs + task volume, health check,
-# CPU/memory from the template) and checks it is healthy within 1 s, then checks / and /health over HTTP, the rendered page in headless Chromium, a
+# CPU/memory from the template) and checks it is healthy within 1 s, then checks
+# Apache's CPU affinity under several limits, / and /health over HTTP, the rendered page in headless Chromium, a
 # bounded wrk load with no errors and only 2xx, that it is still healthy, that its package database is whole (apt
 # works in it and in an image built from it) and its size, and stops it. Needs 20-synth and
 # 30-docker-setup first.
@@ -92,6 +93,43 @@ echo "--- still healthy, health checks not access-logged"
 docker logs "$name" >"$out/container.log" 2>&1
 grep -q '"GET / HTTP/1.1" 200' "$out/container.log" || fail "requests are not access-logged to stdout"
 grep -q 'GET /health' "$out/container.log" && fail "/health is access-logged"
+
+echo "--- Apache kept on as many CPUs as the limit buys (start-httpd)"
+# affinity DOCKER_RUN_OPTIONS...: PID 1's allowed CPUs in a fresh container of the image, once Apache has replaced
+# start-httpd as PID 1.
+affinity() {
+  local c="hello-ecs-ci-cpu-$$"
+  docker run -d --rm --name "$c" --user 33:33 --read-only --mount type=volume,dst=/var/run/apache2 "$@" "$image" >/dev/null
+  for _ in $(seq 1 50); do
+    docker exec "$c" sh -c 'grep -q apache2 /proc/1/comm' 2>/dev/null && break
+    sleep 0.1
+  done
+  docker exec "$c" sh -c 'grep -q apache2 /proc/1/comm && sed -n "s/^Cpus_allowed_list:[[:space:]]*//p" /proc/1/status'
+  docker rm -f "$c" >/dev/null
+}
+host_cpus="$(nproc)"
+if [ "$host_cpus" -lt 2 ]; then
+  echo "skipped: this machine has one CPU, so there is nothing to pin"
+else
+  all="0-$((host_cpus - 1))"
+  check_affinity() {
+    local expected="$1" got
+    shift
+    got="$(affinity "$@")"
+    [ "$got" = "$expected" ] || fail "with $*: Apache may use CPUs '$got', expected '$expected'"
+    echo "with ${*:-no limit}: CPUs $got"
+  }
+  got="$(docker exec "$name" sed -n 's/^Cpus_allowed_list:[[:space:]]*//p' /proc/1/status)"
+  [ "$got" = 0 ] || fail "the run-local container (TASK_VCPU=0.25, --cpus 0.25) runs Apache on CPUs '$got', expected '0'"
+  echo "run-local's container (TASK_VCPU=0.25, --cpus 0.25): CPU $got"
+  check_affinity "$all"
+  check_affinity 0 --env TASK_VCPU=0.5
+  check_affinity 0 --env TASK_VCPU=16 --cpus 0.25
+  check_affinity 0 --env TASK_VCPU=1.0 --cpus "$host_cpus"
+  check_affinity "$all" --cpus "$host_cpus"
+  check_affinity "$all" --env TASK_VCPU=a.b
+  check_affinity 1 --cpuset-cpus 1-"$((host_cpus - 1))" --env TASK_VCPU=0.25
+fi
 
 echo "--- the package database is whole: apt works in the image and in an image built from it"
 docker run --rm --user 0:0 --entrypoint sh "$image" -c \

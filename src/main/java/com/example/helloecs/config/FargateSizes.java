@@ -38,6 +38,13 @@ public final class FargateSizes {
         return cpu != null && memory != null && MEMORY_BY_CPU.getOrDefault(cpu, List.of()).contains(memory);
     }
 
+    /** CPU units as vCPUs, the way ECS and {@code docker run --cpus} write them: 256 is {@code 0.25}, 4096 is {@code 4}. */
+    public static String vcpus(int units) {
+        return java.math.BigDecimal.valueOf(units)
+                .divide(java.math.BigDecimal.valueOf(1024), 3, java.math.RoundingMode.HALF_UP)
+                .stripTrailingZeros().toPlainString();
+    }
+
     /** What memory is allowed for a CPU value, for error messages. */
     public static String allowedMemory(int cpu) {
         List<Integer> allowed = MEMORY_BY_CPU.get(cpu);

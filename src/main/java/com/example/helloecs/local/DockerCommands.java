@@ -1,7 +1,7 @@
 package com.example.helloecs.local;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
+import com.example.helloecs.config.FargateSizes;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -103,8 +103,7 @@ public final class DockerCommands {
 
     /** Fargate CPU units as Docker's --cpus (1024 units = 1 CPU). */
     static String cpus(int units) {
-        return BigDecimal.valueOf(units).divide(BigDecimal.valueOf(1024), 3, RoundingMode.HALF_UP)
-                .stripTrailingZeros().toPlainString();
+        return FargateSizes.vcpus(units);
     }
 
     /**

@@ -20,6 +20,14 @@ public final class ContainerImageSpec {
     public static final String USER = "33:33";
     /** The only path Apache writes to (pid file, runtime dir); a task volume so the root filesystem stays read-only. */
     public static final String RUNTIME_DIR = "/var/run/apache2";
+    /**
+     * Environment variable giving the container the task's CPU in vCPUs ({@code 0.25}), as the task definition sets
+     * it. On Fargate the task's CPU limit sits on the task's cgroup, which a container cannot see, so this is how a
+     * process learns how much CPU it has; the default image's {@code start-httpd} keeps Apache on as many CPUs as
+     * it rounds up to (one for 0.25 vCPU), and falls back to the container's own CFS quota (docker run --cpus)
+     * without it. Harmless to an image that ignores it.
+     */
+    public static final String TASK_VCPU_ENV = "TASK_VCPU";
     /** Health probe baked into the image; needs no extra package (bash's /dev/tcp). */
     public static final List<String> HEALTH_CHECK = List.of("CMD", "/usr/local/bin/healthcheck");
     /**

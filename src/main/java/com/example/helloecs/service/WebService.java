@@ -1,9 +1,11 @@
 package com.example.helloecs.service;
 
 import java.util.List;
+import java.util.Map;
 
 import com.example.helloecs.compliance.Acknowledge;
 import com.example.helloecs.compliance.ManagedPolicies;
+import com.example.helloecs.config.FargateSizes;
 import com.example.helloecs.config.HardeningConfig;
 import com.example.helloecs.config.ServiceConfig;
 
@@ -123,6 +125,7 @@ public class WebService extends Construct {
                 .image(props.image())
                 .user(ContainerImageSpec.USER)
                 .readonlyRootFilesystem(true)
+                .environment(Map.of(ContainerImageSpec.TASK_VCPU_ENV, FargateSizes.vcpus(config.cpu())))
                 .portMappings(List.of(PortMapping.builder().containerPort(config.containerPort()).name("http").build()))
                 // The image's own HEALTHCHECK, repeated because ECS ignores the image's.
                 .healthCheck(HealthCheck.builder()
@@ -135,6 +138,9 @@ public class WebService extends Construct {
                 .logging(LogDrivers.awsLogs(AwsLogDriverProps.builder()
                         .logGroup(logGroup).streamPrefix(CONTAINER_NAME).build()))
                 .build());
+        Acknowledge.rule(taskDefinition, "AwsSolutions-ECS2", "The one environment variable, TASK_VCPU, is the "
+                + "task's own CPU size (not a secret, and already in the task definition) so the image can size Apache "
+                + "to it; the container gets no secret or configuration by environment.");
         container.addMountPoints(MountPoint.builder()
                 .sourceVolume(RUNTIME_VOLUME).containerPath(ContainerImageSpec.RUNTIME_DIR).readOnly(false).build());
 

@@ -56,6 +56,7 @@ class WebServiceOptionsTest {
                 "Cpu", "1024", "Memory", "3072",
                 "RuntimePlatform", Map.of("CpuArchitecture", "ARM64", "OperatingSystemFamily", "LINUX"),
                 "ContainerDefinitions", List.of(Match.objectLike(Map.of(
+                        "Environment", List.of(Map.of("Name", "TASK_VCPU", "Value", "1")),
                         "PortMappings", List.of(Match.objectLike(Map.of("ContainerPort", 9090))))))));
         assertThat(local.image().platform()).isEqualTo("linux/arm64");
         assertThat(local.image().buildArgs()).containsEntry("PORT", "9090");
@@ -66,7 +67,8 @@ class WebServiceOptionsTest {
         List<String> run = DockerCommands.run("docker", local, "web-local", 8081);
         assertThat(String.join(" ", run)).contains("--publish 127.0.0.1:8081:9090", "--platform linux/arm64",
                 "--user 33:33", "--read-only", "--mount type=volume,dst=/var/run/apache2",
-                "--health-cmd /usr/local/bin/healthcheck", "--health-interval 5s", "--memory 3072m", "--cpus 1");
+                "--env TASK_VCPU=1", "--health-cmd /usr/local/bin/healthcheck", "--health-interval 5s", "--memory 3072m",
+                "--cpus 1");
         assertThat(local.image().directory().resolve("Dockerfile")).exists();
     }
 

@@ -37,6 +37,7 @@ class WebServiceTemplateTest {
                 "ContainerDefinitions", List.of(Match.objectLike(Map.of(
                         "User", "33:33",
                         "ReadonlyRootFilesystem", true,
+                        "Environment", List.of(Map.of("Name", "TASK_VCPU", "Value", "0.25")),
                         "PortMappings", List.of(Match.objectLike(Map.of("ContainerPort", 8080))),
                         "MountPoints", List.of(Map.of("ContainerPath", "/var/run/apache2",
                                 "SourceVolume", WebService.RUNTIME_VOLUME, "ReadOnly", false)),
@@ -72,6 +73,11 @@ class WebServiceTemplateTest {
         assertThat(Files.readString(Path.of(ContainerImageSpec.DIRECTORY, "standins", "hello-ecs-no-libxml2")))
                 .contains("\nProvides: libxml2 (= ");
         assertThat(Files.isExecutable(Path.of(ContainerImageSpec.DIRECTORY, "healthcheck"))).isTrue();
+        // Apache starts through start-httpd, which sizes its CPU affinity from the variable the task definition sets.
+        assertThat(dockerfile).contains("\nCMD [\"/usr/local/bin/start-httpd\"]\n");
+        assertThat(Files.readString(Path.of(ContainerImageSpec.DIRECTORY, "start-httpd")))
+                .contains("${" + ContainerImageSpec.TASK_VCPU_ENV + ":-}").contains("exec /usr/sbin/apache2 ");
+        assertThat(Files.isExecutable(Path.of(ContainerImageSpec.DIRECTORY, "start-httpd"))).isTrue();
     }
 
     /** ECS's own bounds for a container health check (it has no start interval: that one is Docker's only). */
