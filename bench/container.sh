@@ -61,7 +61,8 @@ run() {
   shift 5
   containers+=("$name")
   docker run --detach --rm --name "$name" --publish "127.0.0.1:$port:8080" --user 33:33 --read-only \
-    --mount "type=volume,dst=$runtime" --memory 512m --cpus "$cpus" --stop-timeout 30 "$@" "$image" >/dev/null
+    --mount "type=volume,dst=$runtime" --memory 512m --cpus "$cpus" --env "TASK_VCPU=$cpus" --stop-timeout 30 \
+    "$@" "$image" >/dev/null
 }
 wait_200() {
   for _ in $(seq 1 1000); do
