@@ -50,9 +50,21 @@ for header in 'Content-Security-Policy: ' 'X-Content-Type-Options: nosniff' 'X-F
               'Cross-Origin-Resource-Policy: same-origin' 'Content-Type: text/html; charset=utf-8' 'Server: Apache'$'\r'; do
   grep -qi "^$header" "$out/index.headers" || fail "/ lacks header: $header"
 done
+# The first GET filled mod_cache; a second one is served from memory (Age), with the same security headers.
+curl -fsS -D "$out/index-cached.headers" -o "$out/index-cached.html" "$url/?from=cache"
+grep -qi '^Age: ' "$out/index-cached.headers" || fail "/ is not served from Apache's cache the second time"
+cmp -s "$out/index.html" "$out/index-cached.html" || fail "the cached page differs from the page"
+for header in 'Content-Security-Policy: ' 'X-Content-Type-Options: nosniff' 'X-Frame-Options: DENY' \
+              'Referrer-Policy: ' 'Permissions-Policy: ' 'Cross-Origin-Opener-Policy: same-origin' \
+              'Cross-Origin-Resource-Policy: same-origin' 'Content-Type: text/html; charset=utf-8'; do
+  [ "$(grep -ci "^$header" "$out/index-cached.headers")" = 1 ] || fail "the cached / has not exactly one header: $header"
+done
 [ "$(curl -fsS "$url/health")" = ok ] || fail "/health does not answer ok"
 [ "$(curl -s -o /dev/null -w '%{http_code}' -X TRACE "$url/")" = 405 ] || fail "TRACE is not refused"
 [ "$(curl -s -o /dev/null -w '%{http_code}' -X POST "$url/")" = 405 ] || fail "POST is not refused"
+[ "$(curl -s -o /dev/null -w '%{http_code}' -X DELETE "$url/")" = 405 ] || fail "DELETE of a cached page is not refused"
+[ "$(curl -s -o /dev/null -w '%{http_code}' "$url/missing")" = 404 ] || fail "a missing page is not 404"
+[ "$(curl -s -o /dev/null -w '%{http_code}' "$url/missing")" = 404 ] || fail "a missing page is not 404 the second time"
 [ "$(curl -s -o /dev/null -w '%{http_code}' -X PUT --data x "$url/index.html")" = 405 ] || fail "PUT is not refused"
 [ "$(curl -s -o /dev/null -w '%{http_code}' "$url/index.html")" = 200 ] || fail "/index.html is not served"
 [ "$(curl -s -o /dev/null -w '%{content_type}' "$url/style.css")" = "text/css" ] || fail "style.css has the wrong type"

@@ -63,7 +63,9 @@ class WebServiceTemplateTest {
                 .contains("PidFile " + ContainerImageSpec.RUNTIME_DIR + "/")
                 .contains("ServerTokens Prod").contains("ServerSignature Off").contains("TraceEnable Off")
                 .contains("CustomLog /proc/self/fd/1 combined \"expr=%{REQUEST_URI} != '/health'\"")
-                .contains("AllowMethods GET HEAD").doesNotContain("RewriteEngine");
+                .contains("AllowMethods GET HEAD").doesNotContain("RewriteEngine")
+                // Served from memory by mod_cache's quick handler, the query string not part of the key.
+                .contains("\nCacheEnable socache /\n").contains("\nCacheIgnoreQueryString On\n");
         assertThat(Files.readString(Path.of(ContainerImageSpec.DIRECTORY, ".dockerignore"))).startsWith("#").contains("\n*\n");
         // A whole package database: stand-ins meet apache2-bin's dependencies; nothing is removed behind dpkg's back.
         assertThat(dockerfile).doesNotContain("--force-depends").doesNotContain("--force-all")
