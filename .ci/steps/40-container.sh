@@ -50,8 +50,9 @@ for header in 'Content-Security-Policy: ' 'X-Content-Type-Options: nosniff' 'X-F
               'Cross-Origin-Resource-Policy: same-origin' 'Content-Type: text/html; charset=utf-8' 'Server: Apache'$'\r'; do
   grep -qi "^$header" "$out/index.headers" || fail "/ lacks header: $header"
 done
-# The first GET filled mod_cache; a second one is served from memory (Age), with the same security headers.
-curl -fsS -D "$out/index-cached.headers" -o "$out/index-cached.html" "$url/?from=cache"
+# The first GET filled mod_cache; a second one, with another query string and Host header (neither is part of the
+# key), is served from memory (Age), with the same security headers.
+curl -fsS -D "$out/index-cached.headers" -o "$out/index-cached.html" -H 'Host: another.example' "$url/?from=cache"
 grep -qi '^Age: ' "$out/index-cached.headers" || fail "/ is not served from Apache's cache the second time"
 cmp -s "$out/index.html" "$out/index-cached.html" || fail "the cached page differs from the page"
 for header in 'Content-Security-Policy: ' 'X-Content-Type-Options: nosniff' 'X-Frame-Options: DENY' \
