@@ -1,5 +1,7 @@
 package com.example.helloecs.config;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,8 +42,7 @@ public final class FargateSizes {
 
     /** CPU units as vCPUs, the way ECS and {@code docker run --cpus} write them: 256 is {@code 0.25}, 4096 is {@code 4}. */
     public static String vcpus(int units) {
-        return java.math.BigDecimal.valueOf(units)
-                .divide(java.math.BigDecimal.valueOf(1024), 3, java.math.RoundingMode.HALF_UP)
+        return BigDecimal.valueOf(units).divide(BigDecimal.valueOf(1024), 3, RoundingMode.HALF_UP)
                 .stripTrailingZeros().toPlainString();
     }
 

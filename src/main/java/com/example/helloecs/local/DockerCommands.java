@@ -95,15 +95,10 @@ public final class DockerCommands {
         } else {
             cmd.add("--no-healthcheck");
         }
-        cmd.addAll(List.of("--memory", c.memory() + "m", "--cpus", cpus(c.cpu()),
+        cmd.addAll(List.of("--memory", c.memory() + "m", "--cpus", FargateSizes.vcpus(c.cpu()),
                 "--stop-timeout", String.valueOf(c.stopTimeout())));
         cmd.add(imageTag(task));
         return cmd;
-    }
-
-    /** Fargate CPU units as Docker's --cpus (1024 units = 1 CPU). */
-    static String cpus(int units) {
-        return FargateSizes.vcpus(units);
     }
 
     /**

@@ -10,6 +10,7 @@ class FargateSizesTest {
         assertThat(FargateSizes.vcpus(256)).isEqualTo("0.25");
         assertThat(FargateSizes.vcpus(512)).isEqualTo("0.5");
         assertThat(FargateSizes.vcpus(1024)).isEqualTo("1");
+        assertThat(FargateSizes.vcpus(4096)).isEqualTo("4");
         assertThat(FargateSizes.vcpus(16384)).isEqualTo("16");
     }
 

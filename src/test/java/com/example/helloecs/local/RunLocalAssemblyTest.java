@@ -148,8 +148,6 @@ class RunLocalAssemblyTest {
         assertThat(DockerCommands.healthCommand(List.of("CMD-SHELL", "curl -f localhost || exit 1")))
                 .isEqualTo("curl -f localhost || exit 1");
         assertThatThrownBy(() -> DockerCommands.healthCommand(List.of("NONE"))).hasMessageContaining("CMD or CMD-SHELL");
-        assertThat(DockerCommands.cpus(256)).isEqualTo("0.25");
-        assertThat(DockerCommands.cpus(4096)).isEqualTo("4");
     }
 
     @Test
