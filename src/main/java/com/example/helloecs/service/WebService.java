@@ -8,6 +8,9 @@ import com.example.helloecs.compliance.ManagedPolicies;
 import com.example.helloecs.config.FargateSizes;
 import com.example.helloecs.config.HardeningConfig;
 import com.example.helloecs.config.ServiceConfig;
+import com.example.helloecs.service.release.DeploymentStrategies;
+import com.example.helloecs.service.release.Release;
+import com.example.helloecs.service.release.ReleaseTargets;
 
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
@@ -38,6 +41,7 @@ import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationListene
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationLoadBalancer;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationProtocol;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationTargetGroup;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationTargetGroupProps;
 import software.amazon.awscdk.services.elasticloadbalancingv2.HealthCheck.Builder;
 import software.amazon.awscdk.services.elasticloadbalancingv2.TargetType;
 import software.amazon.awscdk.services.iam.ManagedPolicy;
@@ -78,6 +82,8 @@ public class WebService extends Construct {
     public final LogEncryption logEncryption;
     /** The WAF web ACL on the load balancer (profile hardened), or {@code null}. */
     public final WebAcl webAcl;
+    /** Deployment strategy resources, alarms, alarm topic and dashboard. */
+    public final Release release;
 
     public WebService(Construct scope, String id, WebServiceProps props) {
         super(scope, id);
@@ -177,7 +183,7 @@ public class WebService extends Construct {
                 .deletionProtection(hardening.deletionProtection())
                 .build();
 
-        this.service = FargateService.Builder.create(this, "Service")
+        FargateService.Builder serviceBuilder = FargateService.Builder.create(this, "Service")
                 .cluster(cluster)
                 .taskDefinition(taskDefinition)
                 .desiredCount(config.desiredCount())
@@ -192,10 +198,11 @@ public class WebService extends Construct {
                         ? List.of(CapacityProviderStrategy.builder().capacityProvider("FARGATE").base(1).weight(0).build(),
                                 CapacityProviderStrategy.builder().capacityProvider("FARGATE_SPOT").weight(1).build())
                         : null)
-                .healthCheckGracePeriod(Duration.seconds(10))
-                .build();
+                .healthCheckGracePeriod(Duration.seconds(10));
+        this.service = DeploymentStrategies.applyTo(serviceBuilder, props.release()).build();
 
-        this.targetGroup = ApplicationTargetGroup.Builder.create(this, "TargetGroup")
+        // Built from props so the alternate target group of a traffic-shifting strategy can copy them.
+        ApplicationTargetGroupProps targetGroupProps = ApplicationTargetGroupProps.builder()
                 .vpc(network.vpc)
                 .port(config.containerPort())
                 .protocol(ApplicationProtocol.HTTP)
@@ -209,11 +216,14 @@ public class WebService extends Construct {
                         .unhealthyThresholdCount(config.unhealthyThreshold())
                         .healthyHttpCodes("200")
                         .build())
-                .targets(List.of(service.loadBalancerTarget(software.amazon.awscdk.services.ecs.LoadBalancerTargetOptions
-                        .builder().containerName(CONTAINER_NAME).containerPort(config.containerPort()).build())))
                 .build();
+        this.targetGroup = new ApplicationTargetGroup(this, "TargetGroup", targetGroupProps);
         this.listeners = new Listeners(this, "Listeners", config, loadBalancer, targetGroup);
         this.listener = listeners.https != null ? listeners.https : listeners.http;
+        // Registers the service with the target group(s), the strategy's traffic shifting, alarms, dashboard.
+        this.release = new Release(this, "Release", props.release(), new ReleaseTargets(service,
+                cluster.getClusterName(), CONTAINER_NAME, config.containerPort(), loadBalancer, listener, targetGroup,
+                targetGroupProps));
         this.accessLogs = config.accessLogs() ? new AccessLogs(this, "AccessLogs", loadBalancer, hardening) : null;
         this.webAcl = hardening.hardened() ? new WebAcl(this, "WebAcl", loadBalancer, logKey,
                 Network.Retention.of(config.logRetentionDays())) : null;
@@ -243,7 +253,8 @@ public class WebService extends Construct {
             scaling.scaleOnCpuUtilization("Cpu", CpuUtilizationScalingProps.builder()
                     .targetUtilizationPercent(config.cpuTargetPercent()).build());
         }
-        if (config.requestsPerTarget() > 0) {
+        // Request-count scaling watches one target group: with two, traffic moves away from it on every release.
+        if (config.requestsPerTarget() > 0 && !props.release().strategy().shiftsTraffic()) {
             scaling.scaleOnRequestCount("Requests", RequestCountScalingProps.builder()
                     .requestsPerTarget(config.requestsPerTarget()).targetGroup(targetGroup).build());
         }
