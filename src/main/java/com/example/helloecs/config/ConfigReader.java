@@ -220,8 +220,9 @@ public final class ConfigReader {
         ServiceConfig service = ServiceConfig.read(v);
         ImageConfig image = ImageConfig.read(v, projectRoot);
         HardeningConfig hardening = HardeningConfig.read(v, service);
+        ReleaseConfig release = ReleaseConfig.read(v);
         return new Deployment(env == null ? Deployment.DEFAULT_NAME : env.name(), account, region,
-                env != null && env.approval(), registry, service, image, hardening);
+                env != null && env.approval(), registry, service, image, hardening, release);
     }
 
     private static PipelineConfig pipeline(Values base, Map<String, EnvironmentDefinition> envs,

@@ -11,9 +11,10 @@ package com.example.helloecs.config;
  * @param service  service settings
  * @param image    the image the service runs
  * @param hardening the profile and what it switches on
+ * @param release  deployment strategy and alarms
  */
 public record Deployment(String name, String account, String region, boolean approval, RegistryConfig registry,
-                         ServiceConfig service, ImageConfig image, HardeningConfig hardening) {
+                         ServiceConfig service, ImageConfig image, HardeningConfig hardening, ReleaseConfig release) {
     public static final String DEFAULT_NAME = "default";
 
     public boolean isDefault() {

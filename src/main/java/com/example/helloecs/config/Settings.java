@@ -3,6 +3,7 @@ package com.example.helloecs.config;
 import static com.example.helloecs.config.SettingType.BOOLEAN;
 import static com.example.helloecs.config.SettingType.INTEGER;
 import static com.example.helloecs.config.SettingType.JSON;
+import static com.example.helloecs.config.SettingType.NUMBER;
 import static com.example.helloecs.config.SettingType.STRING;
 import static com.example.helloecs.config.SettingType.STRING_LIST;
 
@@ -10,6 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
+import com.example.helloecs.service.release.ReleaseAlarms;
+import com.example.helloecs.service.release.ReleaseProps;
 
 /**
  * The catalogue of every configuration key: defaults live here and nowhere else. The configuration reference
@@ -149,7 +153,9 @@ public final class Settings {
     public static final Setting CPU_TARGET = new Setting("service.cpuTargetPercent", INTEGER, 60,
             "0 (off) or 10-90", "Target-tracking CPU utilisation.");
     public static final Setting REQUESTS_PER_TARGET = new Setting("service.requestsPerTarget", INTEGER, 1000,
-            "0 (off) or 1-100000", "Target-tracking ALB requests per target per minute.");
+            "0 (off) or 1-100000; 0 with a deploymentStrategy other than rolling",
+            "Target-tracking ALB requests per target per minute. Not used with canary, linear or blue-green: the "
+                    + "target group it watches loses its traffic on every release.");
     public static final Setting SPOT = new Setting("service.spot", BOOLEAN, false,
             "true | false", "Run tasks on Fargate Spot (with one on-demand base task).");
     public static final Setting HEALTH_CHECK_PATH = new Setting("service.healthCheckPath", STRING, "/health",
@@ -196,6 +202,60 @@ public final class Settings {
     public static final Setting EXECUTE_COMMAND = new Setting("service.enableExecuteCommand", BOOLEAN, false,
             "true | false", "ECS Exec into running tasks.");
 
+    // --- releases: deployment strategy, deployment alarms, health alarms (issue 19) ---------------------------
+    public static final Setting DEPLOYMENT_STRATEGY = new Setting("service.deploymentStrategy", STRING,
+            ReleaseProps.DEFAULT_STRATEGY.key(), "rolling | canary | linear | blue-green",
+            "How a new revision replaces the running one (ECS-native strategies): `rolling` replaces tasks in place; "
+                    + "the others start a full new revision beside the old one on a second target group and move "
+                    + "traffic on a listener rule: `canary` a share first, `linear` in steps, `blue-green` all at "
+                    + "once (docs/service.md#releases).");
+    public static final Setting CANARY_PERCENT = new Setting("service.canaryPercent", NUMBER,
+            ReleaseProps.DEFAULT_CANARY_PERCENT, "0.1-100, a multiple of 0.1; only with deploymentStrategy canary",
+            "Share of traffic the canary gets before the rest (ECS Express Mode uses 5).");
+    public static final Setting LINEAR_STEP_PERCENT = new Setting("service.linearStepPercent", NUMBER,
+            ReleaseProps.DEFAULT_LINEAR_STEP_PERCENT, "3-100, a multiple of 0.1; only with deploymentStrategy linear",
+            "Share of traffic moved per step (25: four steps).");
+    public static final Setting STEP_BAKE_MINUTES = new Setting("service.stepBakeMinutes", INTEGER,
+            ReleaseProps.DEFAULT_STEP_BAKE_MINUTES, "0-1440; only with deploymentStrategy canary or linear",
+            "Wait after the canary step, or between linear steps, while the deployment alarms watch "
+                    + "(ECS Express Mode uses 3).");
+    public static final Setting BAKE_MINUTES = new Setting("service.bakeMinutes", INTEGER,
+            ReleaseProps.DEFAULT_BAKE_MINUTES, "0-1440; not with deploymentStrategy rolling",
+            "How long the old revision stays up after all traffic moved, so a rollback is a listener change.");
+    public static final Setting DEPLOYMENT_ALARM_ACTION = new Setting("service.deploymentAlarmAction", STRING,
+            "rollback", "rollback | fail",
+            "What ECS does when a deployment alarm goes off during a deployment: roll back to the last good "
+                    + "revision, or only mark the deployment failed.");
+    public static final Setting ALARM_ERROR_RATE_PERCENT = new Setting("service.alarmErrorRatePercent", NUMBER,
+            ReleaseProps.DEFAULT_ERROR_RATE_PERCENT, "0.1-50",
+            "Deployment alarm: targets' 5xx as a share of their requests (per target group, per minute) above this "
+                    + "fails a release. 1, as ECS Express Mode's rollback alarm: the page never answers 5xx.");
+    public static final Setting ALARM_MIN_REQUESTS = new Setting("service.alarmMinRequests", INTEGER,
+            ReleaseProps.DEFAULT_MIN_REQUESTS, "1-100000",
+            "A target group with fewer requests in a minute counts as 0% errors, so an idle service cannot trip "
+                    + "the error-rate alarm on one failed request.");
+    public static final Setting ALARM_LATENCY_P99_MILLIS = new Setting("service.alarmLatencyP99Millis", INTEGER,
+            ReleaseProps.DEFAULT_LATENCY_P99_MILLIS, "10-60000",
+            "Deployment alarm: targets' p99 response time above this fails a release (the page's p99 is tens of "
+                    + "milliseconds: BENCHMARKS.md).");
+    public static final Setting ALARM_EVALUATION_PERIODS = new Setting("service.alarmEvaluationPeriods", INTEGER,
+            ReleaseProps.DEFAULT_EVALUATION_PERIODS, "1-10",
+            "One-minute periods the deployment alarms look at (3, as ECS Express Mode's 3 minutes).");
+    public static final Setting ALARM_DATAPOINTS = new Setting("service.alarmDatapoints", INTEGER,
+            ReleaseProps.DEFAULT_DATAPOINTS, "1 to alarmEvaluationPeriods",
+            "Breaching minutes among them that raise a deployment alarm (2: one bad minute is not enough).");
+    public static final Setting ALARM_CPU_PERCENT = new Setting("service.alarmCpuPercent", INTEGER,
+            ReleaseProps.DEFAULT_CPU_PERCENT, "1-100",
+            "Health alarm: average CPU of the service above this for " + ReleaseAlarms.HEALTH_DATAPOINTS + " of "
+                    + ReleaseAlarms.HEALTH_EVALUATION_PERIODS + " minutes.");
+    public static final Setting ALARM_MEMORY_PERCENT = new Setting("service.alarmMemoryPercent", INTEGER,
+            ReleaseProps.DEFAULT_MEMORY_PERCENT, "1-100",
+            "Health alarm: average memory of the service above this for " + ReleaseAlarms.HEALTH_DATAPOINTS + " of "
+                    + ReleaseAlarms.HEALTH_EVALUATION_PERIODS + " minutes.");
+    public static final Setting ALARM_EMAIL = new Setting("service.alarmEmail", STRING, null,
+            "an email address",
+            "Subscribed to the service's alarm topic (it must confirm). Default: no subscription.");
+
     // --- pipeline ---------------------------------------------------------------------------------------------
     public static final Setting PIPELINE_REPOSITORY = new Setting("pipeline.repository", STRING, null,
             "owner/name of the source repository",
@@ -230,6 +290,9 @@ public final class Settings {
             HEALTHY_THRESHOLD, UNHEALTHY_THRESHOLD, DEREGISTRATION_DELAY, MIN_HEALTHY_PERCENT, MAX_HEALTHY_PERCENT,
             LOG_RETENTION_DAYS, NAT_GATEWAYS, MAX_AZS, VPC_CIDR, CERTIFICATE_ARN, DOMAIN_NAME, HOSTED_ZONE_ID,
             HOSTED_ZONE_NAME, ACCESS_LOGS, CONTAINER_INSIGHTS, EXECUTE_COMMAND,
+            DEPLOYMENT_STRATEGY, CANARY_PERCENT, LINEAR_STEP_PERCENT, STEP_BAKE_MINUTES, BAKE_MINUTES,
+            DEPLOYMENT_ALARM_ACTION, ALARM_ERROR_RATE_PERCENT, ALARM_MIN_REQUESTS, ALARM_LATENCY_P99_MILLIS,
+            ALARM_EVALUATION_PERIODS, ALARM_DATAPOINTS, ALARM_CPU_PERCENT, ALARM_MEMORY_PERCENT, ALARM_EMAIL,
             PIPELINE_REPOSITORY, PIPELINE_BRANCH, PIPELINE_CONNECTION_ARN, PIPELINE_ENVIRONMENTS, PIPELINE_ACCOUNT,
             PIPELINE_REGION, PIPELINE_SCAN_GATE);
 

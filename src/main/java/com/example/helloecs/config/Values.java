@@ -70,6 +70,28 @@ public final class Values {
         return wrongType(s, v, "an integer: " + s.allowed());
     }
 
+    /** A number that may have a fraction (a JSON number, or its text on the command line). */
+    public Double decimal(Setting s) {
+        Object v = raw.get(s.key());
+        if (v == null) {
+            return (Double) s.defaultValue();
+        }
+        if (v instanceof Number n && Double.isFinite(n.doubleValue())) {
+            return n.doubleValue();
+        }
+        if (v instanceof String str) {
+            try {
+                double d = Double.parseDouble(str.trim());
+                if (Double.isFinite(d)) {
+                    return d;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+        }
+        return wrongType(s, v, "a number: " + s.allowed());
+    }
+
     public Boolean bool(Setting s) {
         Object v = raw.get(s.key());
         if (v == null) {
