@@ -27,7 +27,7 @@ REGISTRY = f"{ACCOUNT}.dkr.ecr.{REGION}.amazonaws.com"
 # The outputs README promises, by the stack's construct ID (the last part of its display name).
 PROMISED_OUTPUTS = {
     "Registry": ["RepositoryUri", "RepositoryArn", "DockerLogin"],
-    "Service": ["LoadBalancerDnsName", "ServiceUrl"],
+    "Service": ["LoadBalancerDnsName", "ServiceUrl", "DashboardName", "DashboardUrl", "AlarmTopicArn"],
 }
 failures = []
 
