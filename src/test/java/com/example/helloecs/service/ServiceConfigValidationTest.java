@@ -78,9 +78,9 @@ class ServiceConfigValidationTest {
     void defaultsAreValidAndFast() {
         var service = TestApps.config(Map.of()).deployment().service();
         // A new task turns healthy in the target group after healthyThreshold x interval seconds.
-        assertThat(service.healthyThreshold() * service.healthCheckIntervalSeconds()).isBetween(5, 20);
-        assertThat(service.deregistrationDelaySeconds()).isLessThanOrEqualTo(30);
-        assertThat(service.executeCommand()).isFalse();
-        assertThat(service.https()).isFalse();
+        assertThat(service.healthCheck().healthyThreshold() * service.healthCheck().intervalSeconds()).isBetween(5, 20);
+        assertThat(service.rollout().deregistrationDelaySeconds()).isLessThanOrEqualTo(30);
+        assertThat(service.task().enableExecuteCommand()).isFalse();
+        assertThat(service.tls().https()).isFalse();
     }
 }
