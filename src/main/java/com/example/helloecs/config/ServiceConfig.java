@@ -3,170 +3,22 @@ package com.example.helloecs.config;
 import static com.example.helloecs.config.Settings.*;
 
 /**
- * Settings of the network, cluster, Fargate service and load balancer, in groups. Each group reads its values by
- * setting (nothing is passed by position, so two integers cannot be swapped); defaults and single-value checks are
- * in {@link Settings}, and {@link #read} holds only the rules that span several keys.
+ * Settings of the network, cluster, Fargate service and load balancer: read by key from the deployment's validated
+ * settings ({@code settings.get(HEALTH_CHECK_INTERVAL)}), so nothing is passed by position and no two integers can be
+ * swapped. Defaults and single-value checks are in {@link Settings}, grouped there (task, capacity, health check,
+ * rollout, network, DNS and TLS, logs); {@link #read} holds only the rules that span several keys.
  *
  * @param settings the deployment's validated settings
  */
 public record ServiceConfig(SettingValues settings) {
-    public static final String ARM64 = "linux/arm64";
-
-    public Task task() {
-        return new Task(settings);
+    /** Whether the task runs on (and the image is built for) linux/arm64. */
+    public boolean arm64() {
+        return "linux/arm64".equals(settings.get(PLATFORM));
     }
 
-    public Capacity capacity() {
-        return new Capacity(settings);
-    }
-
-    public HealthCheck healthCheck() {
-        return new HealthCheck(settings);
-    }
-
-    public Rollout rollout() {
-        return new Rollout(settings);
-    }
-
-    public Network network() {
-        return new Network(settings);
-    }
-
-    public Tls tls() {
-        return new Tls(settings);
-    }
-
-    /** Task size, CPU architecture, container port and ECS Exec. */
-    public record Task(SettingValues s) {
-        public int cpu() {
-            return s.get(CPU);
-        }
-
-        public int memoryMiB() {
-            return s.get(MEMORY);
-        }
-
-        /** The Docker/ECS platform string, {@code linux/amd64} or {@code linux/arm64}. */
-        public String platform() {
-            return s.get(PLATFORM);
-        }
-
-        public boolean arm64() {
-            return ARM64.equals(platform());
-        }
-
-        public int containerPort() {
-            return s.get(CONTAINER_PORT);
-        }
-
-        public boolean enableExecuteCommand() {
-            return s.get(ENABLE_EXECUTE_COMMAND);
-        }
-    }
-
-    /** Task counts, autoscaling targets and Spot. */
-    public record Capacity(SettingValues s) {
-        public int desiredCount() {
-            return s.get(DESIRED_COUNT);
-        }
-
-        public int minCapacity() {
-            return s.get(MIN_CAPACITY);
-        }
-
-        public int maxCapacity() {
-            return s.get(MAX_CAPACITY);
-        }
-
-        public int cpuTargetPercent() {
-            return s.get(CPU_TARGET);
-        }
-
-        public int requestsPerTarget() {
-            return s.get(REQUESTS_PER_TARGET);
-        }
-
-        public boolean spot() {
-            return s.get(SPOT);
-        }
-    }
-
-    /** The target group's health check. */
-    public record HealthCheck(SettingValues s) {
-        public String path() {
-            return s.get(HEALTH_CHECK_PATH);
-        }
-
-        public int intervalSeconds() {
-            return s.get(HEALTH_CHECK_INTERVAL);
-        }
-
-        public int timeoutSeconds() {
-            return s.get(HEALTH_CHECK_TIMEOUT);
-        }
-
-        public int healthyThreshold() {
-            return s.get(HEALTHY_THRESHOLD);
-        }
-
-        public int unhealthyThreshold() {
-            return s.get(UNHEALTHY_THRESHOLD);
-        }
-    }
-
-    /** How a deployment replaces tasks. */
-    public record Rollout(SettingValues s) {
-        public int deregistrationDelaySeconds() {
-            return s.get(DEREGISTRATION_DELAY);
-        }
-
-        public int minHealthyPercent() {
-            return s.get(MIN_HEALTHY_PERCENT);
-        }
-
-        public int maxHealthyPercent() {
-            return s.get(MAX_HEALTHY_PERCENT);
-        }
-    }
-
-    /** The VPC. */
-    public record Network(SettingValues s) {
-        public int natGateways() {
-            return s.get(NAT_GATEWAYS);
-        }
-
-        public int maxAzs() {
-            return s.get(MAX_AZS);
-        }
-
-        public String vpcCidr() {
-            return s.get(VPC_CIDR);
-        }
-    }
-
-    /** HTTPS: an existing certificate, or a domain with a DNS-validated certificate and an alias record. */
-    public record Tls(SettingValues s) {
-        /** The existing certificate, or {@code null}. */
-        public String certificateArn() {
-            return s.get(CERTIFICATE_ARN);
-        }
-
-        /** The domain name, or {@code null}. */
-        public String domainName() {
-            return s.get(DOMAIN_NAME);
-        }
-
-        public String hostedZoneId() {
-            return s.get(HOSTED_ZONE_ID);
-        }
-
-        public String hostedZoneName() {
-            return s.get(HOSTED_ZONE_NAME);
-        }
-
-        public boolean https() {
-            return certificateArn() != null || domainName() != null;
-        }
+    /** Whether the load balancer serves HTTPS (a certificate is given, or created for a domain). */
+    public boolean https() {
+        return settings.get(CERTIFICATE_ARN) != null || settings.get(DOMAIN_NAME) != null;
     }
 
     /** Checks the rules that span several service keys; single values were checked by their settings. */

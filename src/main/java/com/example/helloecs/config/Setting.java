@@ -14,6 +14,7 @@ import java.util.function.Consumer;
 public final class Setting<T> {
     private final String key;
     private final SettingType type;
+    private final String group;
     private final T defaultValue;
     private final Check<? super T> check;
     private final String note;
@@ -22,6 +23,7 @@ public final class Setting<T> {
     private Setting(Builder<T> b, String description) {
         this.key = b.key;
         this.type = b.type;
+        this.group = b.group;
         this.defaultValue = b.defaultValue;
         this.check = b.check;
         this.note = b.note;
@@ -35,6 +37,11 @@ public final class Setting<T> {
 
     public SettingType type() {
         return type;
+    }
+
+    /** The group it belongs to in the catalogue and the reference (sleeper's property groups). */
+    public String group() {
+        return group;
     }
 
     /** The default, as a value of the setting's type; {@code null} when the key is optional without default. */
@@ -77,14 +84,16 @@ public final class Setting<T> {
     public static final class Builder<T> {
         private final String key;
         private final SettingType type;
+        private final String group;
         private final Consumer<Setting<?>> registry;
         private T defaultValue;
         private Check<? super T> check;
         private String note;
 
-        Builder(String key, SettingType type, Consumer<Setting<?>> registry) {
+        Builder(String key, SettingType type, String group, Consumer<Setting<?>> registry) {
             this.key = Objects.requireNonNull(key);
             this.type = type;
+            this.group = Objects.requireNonNull(group, "a setting's group");
             this.registry = registry;
         }
 

@@ -27,6 +27,8 @@ import com.example.helloecs.service.WebServiceProps;
  */
 public final class Settings {
     private static final List<Setting<?>> REGISTERED = new ArrayList<>();
+    /** The group the entries that follow belong to (set by {@link #group}, in declaration order). */
+    private static String currentGroup;
 
     /** ECR's repository-name pattern (CreateRepository API reference). */
     public static final Pattern REPOSITORY_NAME_PATTERN =
@@ -38,7 +40,7 @@ public final class Settings {
     private Settings() {
     }
 
-    // --- application and target environment -------------------------------------------------------------
+    public static final String APP_GROUP = group("Application and target environment");
     public static final Setting<String> APP_NAME = string("app.name").defaultsTo("hello-ecs")
             .check(pattern(Pattern.compile("[A-Za-z][A-Za-z0-9-]{0,23}"),
                     "1-24 letters, digits or hyphens, starting with a letter"))
@@ -56,7 +58,7 @@ public final class Settings {
     public static final Setting<String> REGION = string("region").check(Checks.REGION)
             .describe("Target region. Default: environment-agnostic.");
 
-    // --- profile and compliance packs ----------------------------------------------------------------------
+    public static final String PROFILE_GROUP = group("Profile and compliance packs");
     public static final Setting<String> PROFILE = string("profile").defaultsTo("default")
             .check(oneOf("default", "hardened"))
             .describe("`hardened`: tasks in private subnets, HTTPS only, a WAF web ACL on the load balancer, log "
@@ -74,7 +76,7 @@ public final class Settings {
             .describe("cdk-nag packs run at synthesis; AwsSolutions always runs. Default: all three with profile "
                     + "hardened (without a pipeline), else AwsSolutions.");
 
-    // --- registry -------------------------------------------------------------------------------------------
+    public static final String REGISTRY_GROUP = group("Registry");
     public static final Setting<String> REPOSITORY_NAME = string("registry.repositoryName").defaultsTo("hello-ecs")
             .check(Check.of("2-256 characters: lowercase letters and digits, components separated by . _ - and "
                     + "namespaces by / (ECR's pattern " + REPOSITORY_NAME_PATTERN.pattern() + ")",
@@ -145,7 +147,7 @@ public final class Settings {
             .describe("Subscribed to the topic notified of CRITICAL or HIGH scan findings. Default: no "
                     + "subscription.");
 
-    // --- image --------------------------------------------------------------------------------------------------
+    public static final String IMAGE_GROUP = group("Image");
     public static final Setting<String> IMAGE_DIRECTORY = string("image.directory").defaultsTo("docker")
             .note("an existing directory, relative to the project root")
             .describe("Build context of the image the service runs (the Apache page by default); see "
@@ -157,7 +159,7 @@ public final class Settings {
             .note("object of build-argument name -> string value; not PORT (set from service.containerPort)")
             .describe("Extra `docker build --build-arg` values. Default: none.");
 
-    // --- service: task --------------------------------------------------------------------------------------------
+    public static final String TASK_GROUP = group("Service: task");
     public static final Setting<Integer> CPU = integer("service.cpu").defaultsTo(WebServiceProps.DEFAULT_CPU)
             .check(oneOf(FargateSizes.MEMORY_BY_CPU.keySet().toArray(Integer[]::new)))
             .describe("Task CPU units.");
@@ -175,7 +177,7 @@ public final class Settings {
             .defaultsTo(false)
             .describe("ECS Exec into running tasks.");
 
-    // --- service: capacity ----------------------------------------------------------------------------------------
+    public static final String CAPACITY_GROUP = group("Service: capacity");
     public static final Setting<Integer> DESIRED_COUNT = integer("service.desiredCount").defaultsTo(WebServiceProps.DEFAULT_DESIRED_COUNT)
             .note("from minCapacity to maxCapacity")
             .describe("Tasks started on first deployment.");
@@ -190,7 +192,7 @@ public final class Settings {
     public static final Setting<Boolean> SPOT = bool("service.spot").defaultsTo(false)
             .describe("Run tasks on Fargate Spot (with one on-demand base task).");
 
-    // --- service: health check -------------------------------------------------------------------------------------
+    public static final String HEALTH_CHECK_GROUP = group("Service: health check");
     public static final Setting<String> HEALTH_CHECK_PATH = string("service.healthCheckPath").defaultsTo(WebServiceProps.DEFAULT_HEALTH_CHECK_PATH)
             .check(pattern(Pattern.compile("/[A-Za-z0-9._~!$&'()*+,;=:@%/-]{0,1023}"),
                     "an absolute URL path such as /health (max 1024 characters)"))
@@ -206,7 +208,7 @@ public final class Settings {
     public static final Setting<Integer> UNHEALTHY_THRESHOLD = integer("service.unhealthyThreshold").defaultsTo(WebServiceProps.DEFAULT_UNHEALTHY_THRESHOLD)
             .check(range(2, 10)).describe("Consecutive failures before a target is unhealthy.");
 
-    // --- service: rollout ------------------------------------------------------------------------------------------
+    public static final String ROLLOUT_GROUP = group("Service: rollout");
     // ELB allows up to 3600 s of draining, but every rollout waits this long per old task; the page's requests
     // take milliseconds.
     public static final Setting<Integer> DEREGISTRATION_DELAY = integer("service.deregistrationDelaySeconds")
@@ -219,7 +221,7 @@ public final class Settings {
             .check(range(100, 400)).note("above minHealthyPercent")
             .describe("Upper bound of running tasks during a deployment.");
 
-    // --- service: network ------------------------------------------------------------------------------------------
+    public static final String NETWORK_GROUP = group("Service: network");
     public static final Setting<Integer> NAT_GATEWAYS = integer("service.natGateways").defaultsTo(WebServiceProps.DEFAULT_NAT_GATEWAYS)
             .check(range(0, 3))
             .describe("NAT gateways. 0: tasks run in public subnets with a public IP, reachable only from the ALB.");
@@ -231,7 +233,7 @@ public final class Settings {
                     "an IPv4 CIDR with a /16 to /24 prefix, such as 10.0.0.0/16"))
             .describe("VPC address range.");
 
-    // --- service: DNS and TLS --------------------------------------------------------------------------------------
+    public static final String TLS_GROUP = group("Service: DNS and TLS");
     public static final Setting<String> CERTIFICATE_ARN = string("service.certificateArn")
             .check(Checks.CERTIFICATE_ARN)
             .describe("Adds an HTTPS listener with this certificate and redirects HTTP to HTTPS. Default: HTTP only.");
@@ -247,7 +249,7 @@ public final class Settings {
             .note("the hosted zone's DNS name, containing service.domainName")
             .describe("Hosted zone name of service.domainName.");
 
-    // --- service: logs and monitoring ------------------------------------------------------------------------------
+    public static final String LOGS_GROUP = group("Service: logs and monitoring");
     public static final Setting<Integer> LOG_RETENTION_DAYS = integer("service.logRetentionDays").defaultsTo(30)
             .check(oneOf(RETENTION_DAYS.toArray(Integer[]::new)))
             .describe("Retention of container logs and VPC flow logs.");
@@ -256,7 +258,7 @@ public final class Settings {
     public static final Setting<Boolean> CONTAINER_INSIGHTS = bool("service.containerInsights").defaultsTo(true)
             .describe("CloudWatch Container Insights on the cluster.");
 
-    // --- pipeline ---------------------------------------------------------------------------------------------
+    public static final String PIPELINE_GROUP = group("Pipeline");
     public static final Setting<String> PIPELINE_REPOSITORY = string("pipeline.repository")
             .check(pattern(Pattern.compile("[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+"), "owner/name of the source repository"))
             .describe("When set, the app synthesizes a CDK pipeline that deploys `pipeline.environments`.");
@@ -281,24 +283,30 @@ public final class Settings {
     public static final List<Setting<?>> ALL = List.copyOf(REGISTERED);
     private static final Map<String, Setting<?>> BY_KEY = index();
 
+    /** Starts a group: the entries declared after it belong to it (the reference shows one table per group). */
+    private static String group(String title) {
+        currentGroup = title;
+        return title;
+    }
+
     private static Setting.Builder<String> string(String key) {
-        return new Setting.Builder<>(key, SettingType.STRING, REGISTERED::add);
+        return new Setting.Builder<>(key, SettingType.STRING, currentGroup, REGISTERED::add);
     }
 
     private static Setting.Builder<Integer> integer(String key) {
-        return new Setting.Builder<>(key, SettingType.INTEGER, REGISTERED::add);
+        return new Setting.Builder<>(key, SettingType.INTEGER, currentGroup, REGISTERED::add);
     }
 
     private static Setting.Builder<Boolean> bool(String key) {
-        return new Setting.Builder<>(key, SettingType.BOOLEAN, REGISTERED::add);
+        return new Setting.Builder<>(key, SettingType.BOOLEAN, currentGroup, REGISTERED::add);
     }
 
     private static Setting.Builder<List<String>> list(String key) {
-        return new Setting.Builder<>(key, SettingType.STRING_LIST, REGISTERED::add);
+        return new Setting.Builder<>(key, SettingType.STRING_LIST, currentGroup, REGISTERED::add);
     }
 
     private static Setting.Builder<Object> json(String key) {
-        return new Setting.Builder<>(key, SettingType.JSON, REGISTERED::add);
+        return new Setting.Builder<>(key, SettingType.JSON, currentGroup, REGISTERED::add);
     }
 
     private static Map<String, Setting<?>> index() {
@@ -320,10 +328,16 @@ public final class Settings {
         return s != ENV && s != ENVIRONMENTS && s != COMPLIANCE_PACKS && !s.key().startsWith("pipeline.");
     }
 
-    /** The reference table of docs/configuration.md, one row per key. */
+    /** The reference of docs/configuration.md: a table per group, one row per key. */
     public static String referenceTable() {
-        StringBuilder out = new StringBuilder("| key | type | default | allowed | description |\n|---|---|---|---|---|\n");
+        StringBuilder out = new StringBuilder();
+        String group = null;
         for (Setting<?> s : ALL) {
+            if (!s.group().equals(group)) {
+                group = s.group();
+                out.append(out.length() == 0 ? "" : "\n").append("### ").append(group)
+                        .append("\n\n| key | type | default | allowed | description |\n|---|---|---|---|---|\n");
+            }
             out.append("| `").append(s.key()).append("` | ").append(s.type().label()).append(" | `")
                     .append(s.defaultText().replace("|", "\\|")).append("` | ")
                     .append(s.allowed().replace("|", "\\|")).append(" | ")

@@ -1,5 +1,7 @@
 package com.example.helloecs.stacks;
 
+import static com.example.helloecs.config.Settings.*;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -14,8 +16,7 @@ import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.services.ecs.CpuArchitecture;
 import software.amazon.awscdk.services.logs.RetentionDays;
 import com.example.helloecs.config.HardeningConfig;
-import com.example.helloecs.config.ServiceConfig;
-import com.example.helloecs.config.Settings;
+import com.example.helloecs.config.SettingValues;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.services.ecr.assets.Platform;
 import software.amazon.awscdk.services.ecs.AssetImageProps;
@@ -61,45 +62,40 @@ public class ServiceStack extends Stack {
 
     /** The configuration of one deployment as {@link WebService}'s props. */
     static WebServiceProps webServiceProps(Deployment deployment, ContainerImage image, String executionRoleName) {
-        ServiceConfig service = deployment.service();
-        var task = service.task();
-        var capacity = service.capacity();
-        var health = service.healthCheck();
-        var rollout = service.rollout();
-        var tls = service.tls();
+        SettingValues s = deployment.settings();
         HardeningConfig hardening = deployment.hardening();
         return WebServiceProps.builder()
                 .image(image)
                 .executionRoleName(executionRoleName)
-                .cpu(task.cpu())
-                .memoryLimitMiB(task.memoryMiB())
-                .cpuArchitecture(task.arm64() ? CpuArchitecture.ARM64 : CpuArchitecture.X86_64)
-                .containerPort(task.containerPort())
-                .enableExecuteCommand(task.enableExecuteCommand())
-                .desiredCount(capacity.desiredCount())
-                .minCapacity(capacity.minCapacity())
-                .maxCapacity(capacity.maxCapacity())
-                .cpuTargetPercent(capacity.cpuTargetPercent())
-                .requestsPerTarget(capacity.requestsPerTarget())
-                .spot(capacity.spot())
-                .healthCheckPath(health.path())
-                .healthCheckInterval(Duration.seconds(health.intervalSeconds()))
-                .healthCheckTimeout(Duration.seconds(health.timeoutSeconds()))
-                .healthyThreshold(health.healthyThreshold())
-                .unhealthyThreshold(health.unhealthyThreshold())
-                .deregistrationDelay(Duration.seconds(rollout.deregistrationDelaySeconds()))
-                .minHealthyPercent(rollout.minHealthyPercent())
-                .maxHealthyPercent(rollout.maxHealthyPercent())
-                .logRetention(retention(deployment.settings().get(Settings.LOG_RETENTION_DAYS)))
-                .natGateways(service.network().natGateways())
-                .maxAzs(service.network().maxAzs())
-                .vpcCidr(service.network().vpcCidr())
-                .certificateArn(tls.certificateArn())
-                .domainName(tls.domainName())
-                .hostedZoneId(tls.hostedZoneId())
-                .hostedZoneName(tls.hostedZoneName())
-                .accessLogs(deployment.settings().get(Settings.ACCESS_LOGS))
-                .containerInsights(deployment.settings().get(Settings.CONTAINER_INSIGHTS))
+                .cpu(s.get(CPU))
+                .memoryLimitMiB(s.get(MEMORY))
+                .cpuArchitecture(deployment.service().arm64() ? CpuArchitecture.ARM64 : CpuArchitecture.X86_64)
+                .containerPort(s.get(CONTAINER_PORT))
+                .enableExecuteCommand(s.get(ENABLE_EXECUTE_COMMAND))
+                .desiredCount(s.get(DESIRED_COUNT))
+                .minCapacity(s.get(MIN_CAPACITY))
+                .maxCapacity(s.get(MAX_CAPACITY))
+                .cpuTargetPercent(s.get(CPU_TARGET))
+                .requestsPerTarget(s.get(REQUESTS_PER_TARGET))
+                .spot(s.get(SPOT))
+                .healthCheckPath(s.get(HEALTH_CHECK_PATH))
+                .healthCheckInterval(Duration.seconds(s.get(HEALTH_CHECK_INTERVAL)))
+                .healthCheckTimeout(Duration.seconds(s.get(HEALTH_CHECK_TIMEOUT)))
+                .healthyThreshold(s.get(HEALTHY_THRESHOLD))
+                .unhealthyThreshold(s.get(UNHEALTHY_THRESHOLD))
+                .deregistrationDelay(Duration.seconds(s.get(DEREGISTRATION_DELAY)))
+                .minHealthyPercent(s.get(MIN_HEALTHY_PERCENT))
+                .maxHealthyPercent(s.get(MAX_HEALTHY_PERCENT))
+                .logRetention(retention(s.get(LOG_RETENTION_DAYS)))
+                .natGateways(s.get(NAT_GATEWAYS))
+                .maxAzs(s.get(MAX_AZS))
+                .vpcCidr(s.get(VPC_CIDR))
+                .certificateArn(s.get(CERTIFICATE_ARN))
+                .domainName(s.get(DOMAIN_NAME))
+                .hostedZoneId(s.get(HOSTED_ZONE_ID))
+                .hostedZoneName(s.get(HOSTED_ZONE_NAME))
+                .accessLogs(s.get(ACCESS_LOGS))
+                .containerInsights(s.get(CONTAINER_INSIGHTS))
                 .hardened(hardening.hardened())
                 .natEgress(hardening.natEgress())
                 .deletionProtection(hardening.deletionProtection())
@@ -108,18 +104,18 @@ public class ServiceStack extends Stack {
 
     /** Validated retention days as the CDK enum, whose constants are in the same order as the API's values. */
     static RetentionDays retention(int days) {
-        return RetentionDays.values()[Settings.RETENTION_DAYS.indexOf(days)];
+        return RetentionDays.values()[RETENTION_DAYS.indexOf(days)];
     }
 
     /** The image asset's build settings: {@code image.*} plus PORT from {@code service.containerPort}. */
     public static AssetImageProps imageProps(Deployment deployment) {
         var image = deployment.image();
         Map<String, String> buildArgs = new LinkedHashMap<>(image.buildArgs());
-        buildArgs.put(ContainerImageSpec.PORT_BUILD_ARG, String.valueOf(deployment.service().task().containerPort()));
+        buildArgs.put(ContainerImageSpec.PORT_BUILD_ARG, String.valueOf(deployment.settings().get(CONTAINER_PORT)));
         // The build platform always equals the task's runtime platform: an arm64 image on x86 Fargate (or the
         // reverse) fails with "exec format error".
         AssetImageProps.Builder props = AssetImageProps.builder()
-                .platform(deployment.service().task().arm64() ? Platform.LINUX_ARM64 : Platform.LINUX_AMD64)
+                .platform(deployment.service().arm64() ? Platform.LINUX_ARM64 : Platform.LINUX_AMD64)
                 .buildArgs(buildArgs);
         // Only a non-default Dockerfile is named: naming the default would change the asset hash (and the image tag).
         if (!image.defaultDockerfile()) {

@@ -26,9 +26,9 @@ class ConfigReaderTest {
         assertThat(d.registry().immutableTags()).isTrue();
         assertThat(d.registry().scanOnPush()).isTrue();
         assertThat(d.registry().lifecycleRules()).hasSize(2);
-        assertThat(d.service().task().containerPort()).isEqualTo(8080);
-        assertThat(d.service().network().natGateways()).isZero();
-        assertThat(d.service().task().platform()).isEqualTo("linux/amd64");
+        assertThat(d.settings().get(Settings.CONTAINER_PORT)).isEqualTo(8080);
+        assertThat(d.settings().get(Settings.NAT_GATEWAYS)).isZero();
+        assertThat(d.settings().get(Settings.PLATFORM)).isEqualTo("linux/amd64");
     }
 
     @Test
@@ -48,9 +48,9 @@ class ConfigReaderTest {
                 "registry.replicationRegions", "[\"eu-west-1\"]",
                 "account", "123456789012", "region", "us-east-1"));
         Deployment d = config.deployment();
-        assertThat(d.service().task().cpu()).isEqualTo(512);
-        assertThat(d.service().task().memoryMiB()).isEqualTo(1024);
-        assertThat(d.service().capacity().spot()).isTrue();
+        assertThat(d.settings().get(Settings.CPU)).isEqualTo(512);
+        assertThat(d.settings().get(Settings.MEMORY)).isEqualTo(1024);
+        assertThat(d.settings().get(Settings.SPOT)).isTrue();
         assertThat(d.registry().pullPrincipals()).containsExactly("111111111111", "222222222222");
         assertThat(d.registry().replicationRegions()).containsExactly("eu-west-1");
         assertThat(d.account()).isEqualTo("123456789012");

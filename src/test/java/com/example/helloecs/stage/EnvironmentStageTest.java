@@ -35,6 +35,6 @@ class EnvironmentStageTest {
         assertThat(stage.service.getRegion()).isEqualTo(PipelineFixtures.PROD_REGION);
         assertThat(stage.registry.getStackName()).isEqualTo("hello-ecs-prod-registry");
         assertThat(stage.service.getStackName()).isEqualTo("hello-ecs-prod-service");
-        assertThat(stage.deployment.service().capacity().desiredCount()).isEqualTo(3);
+        assertThat(stage.deployment.settings().get(com.example.helloecs.config.Settings.DESIRED_COUNT)).isEqualTo(3);
     }
 }
