@@ -4,7 +4,7 @@ import static com.example.helloecs.config.Settings.*;
 
 /**
  * Settings of the network, cluster, Fargate service and load balancer: read by key from the deployment's validated
- * settings ({@code settings.get(HEALTH_CHECK_INTERVAL)}), so nothing is passed by position and no two integers can be
+ * settings ({@code settings.get(HEALTH_CHECK_INTERVAL_SECONDS)}), so nothing is passed by position and no two integers can be
  * swapped. Defaults and single-value checks are in {@link Settings}, grouped there (task, capacity, health check,
  * rollout, network, DNS and TLS, logs); {@link #read} holds only the rules that span several keys.
  *
@@ -39,10 +39,10 @@ public record ServiceConfig(SettingValues settings) {
             p.add(DESIRED_COUNT.key(), desired, "from service.minCapacity (" + min + ") to service.maxCapacity ("
                     + max + ")");
         }
-        int interval = v.get(HEALTH_CHECK_INTERVAL);
-        int timeout = v.get(HEALTH_CHECK_TIMEOUT);
-        if (v.ok(HEALTH_CHECK_INTERVAL) && v.ok(HEALTH_CHECK_TIMEOUT) && timeout >= interval) {
-            p.add(HEALTH_CHECK_TIMEOUT.key(), timeout, "less than service.healthCheckIntervalSeconds (" + interval + ")");
+        int interval = v.get(HEALTH_CHECK_INTERVAL_SECONDS);
+        int timeout = v.get(HEALTH_CHECK_TIMEOUT_SECONDS);
+        if (v.ok(HEALTH_CHECK_INTERVAL_SECONDS) && v.ok(HEALTH_CHECK_TIMEOUT_SECONDS) && timeout >= interval) {
+            p.add(HEALTH_CHECK_TIMEOUT_SECONDS.key(), timeout, "less than service.healthCheckIntervalSeconds (" + interval + ")");
         }
         int minHealthy = v.get(MIN_HEALTHY_PERCENT);
         int maxHealthy = v.get(MAX_HEALTHY_PERCENT);

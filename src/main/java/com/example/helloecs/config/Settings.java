@@ -185,7 +185,7 @@ public final class Settings {
             .check(range(1, 1000)).describe("Autoscaling minimum task count.");
     public static final Setting<Integer> MAX_CAPACITY = integer("service.maxCapacity").defaultsTo(WebServiceProps.DEFAULT_MAX_CAPACITY)
             .check(range(1, 1000)).note("at least minCapacity").describe("Autoscaling maximum task count.");
-    public static final Setting<Integer> CPU_TARGET = integer("service.cpuTargetPercent").defaultsTo(WebServiceProps.DEFAULT_CPU_TARGET_PERCENT)
+    public static final Setting<Integer> CPU_TARGET_PERCENT = integer("service.cpuTargetPercent").defaultsTo(WebServiceProps.DEFAULT_CPU_TARGET_PERCENT)
             .check(Checks.zeroOrRange(10, 90)).describe("Target-tracking CPU utilisation.");
     public static final Setting<Integer> REQUESTS_PER_TARGET = integer("service.requestsPerTarget").defaultsTo(WebServiceProps.DEFAULT_REQUESTS_PER_TARGET)
             .check(range(0, 100_000)).describe("Target-tracking ALB requests per target per minute; 0: off.");
@@ -197,10 +197,10 @@ public final class Settings {
             .check(pattern(Pattern.compile("/[A-Za-z0-9._~!$&'()*+,;=:@%/-]{0,1023}"),
                     "an absolute URL path such as /health (max 1024 characters)"))
             .describe("Path the load balancer's health check requests; it must answer 200.");
-    public static final Setting<Integer> HEALTH_CHECK_INTERVAL = integer("service.healthCheckIntervalSeconds")
+    public static final Setting<Integer> HEALTH_CHECK_INTERVAL_SECONDS = integer("service.healthCheckIntervalSeconds")
             .defaultsTo(WebServiceProps.DEFAULT_HEALTH_CHECK_INTERVAL_SECONDS).check(range(5, 300)).note("greater than the timeout")
             .describe("Target group health-check interval.");
-    public static final Setting<Integer> HEALTH_CHECK_TIMEOUT = integer("service.healthCheckTimeoutSeconds")
+    public static final Setting<Integer> HEALTH_CHECK_TIMEOUT_SECONDS = integer("service.healthCheckTimeoutSeconds")
             .defaultsTo(WebServiceProps.DEFAULT_HEALTH_CHECK_TIMEOUT_SECONDS).check(range(2, 120)).note("less than the interval")
             .describe("Target group health-check timeout.");
     public static final Setting<Integer> HEALTHY_THRESHOLD = integer("service.healthyThreshold").defaultsTo(WebServiceProps.DEFAULT_HEALTHY_THRESHOLD)
@@ -211,7 +211,7 @@ public final class Settings {
     public static final String ROLLOUT_GROUP = group("Service: rollout");
     // ELB allows up to 3600 s of draining, but every rollout waits this long per old task; the page's requests
     // take milliseconds.
-    public static final Setting<Integer> DEREGISTRATION_DELAY = integer("service.deregistrationDelaySeconds")
+    public static final Setting<Integer> DEREGISTRATION_DELAY_SECONDS = integer("service.deregistrationDelaySeconds")
             .defaultsTo(WebServiceProps.DEFAULT_DEREGISTRATION_DELAY_SECONDS).check(range(0, 30))
             .describe("Connection draining time when a task leaves (kept short so rollouts stay fast; the page has "
                     + "no long requests).");

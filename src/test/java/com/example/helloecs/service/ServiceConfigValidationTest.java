@@ -80,8 +80,8 @@ class ServiceConfigValidationTest {
         var deployment = TestApps.config(Map.of()).deployment();
         var service = deployment.settings();
         // A new task turns healthy in the target group after healthyThreshold x interval seconds.
-        assertThat(service.get(Settings.HEALTHY_THRESHOLD) * service.get(Settings.HEALTH_CHECK_INTERVAL)).isBetween(5, 20);
-        assertThat(service.get(Settings.DEREGISTRATION_DELAY)).isLessThanOrEqualTo(30);
+        assertThat(service.get(Settings.HEALTHY_THRESHOLD) * service.get(Settings.HEALTH_CHECK_INTERVAL_SECONDS)).isBetween(5, 20);
+        assertThat(service.get(Settings.DEREGISTRATION_DELAY_SECONDS)).isLessThanOrEqualTo(30);
         assertThat(service.get(Settings.ENABLE_EXECUTE_COMMAND)).isFalse();
         assertThat(deployment.service().https()).isFalse();
     }
