@@ -11,14 +11,18 @@ package com.example.helloecs.config;
  * @param service  service settings
  * @param image    the image the service runs
  * @param hardening the profile and what it switches on
- * @param release  deployment strategy and alarms
  */
 public record Deployment(String name, String account, String region, boolean approval, RegistryConfig registry,
-                         ServiceConfig service, ImageConfig image, HardeningConfig hardening, ReleaseConfig release) {
+                         ServiceConfig service, ImageConfig image, HardeningConfig hardening) {
     public static final String DEFAULT_NAME = "default";
 
     public boolean isDefault() {
         return DEFAULT_NAME.equals(name);
+    }
+
+    /** Every per-deployment setting's validated value, for stacks that turn them into construct props. */
+    public SettingValues settings() {
+        return service.settings();
     }
 
     public boolean hasEnvironment() {

@@ -17,35 +17,34 @@ import com.example.helloecs.support.TestApps;
 /** service.deploymentStrategy and the alarm settings: values, ranges, and combinations that cannot work. */
 class ReleaseConfigTest {
 
-    private static ReleaseConfig read(Map<String, ?> overrides) {
-        return TestApps.config(overrides).deployment().release();
+    private static SettingValues read(Map<String, ?> overrides) {
+        return TestApps.config(overrides).deployment().settings();
     }
 
     @Test
     void defaultsAreRollingWithRollbackAlarms() {
-        ReleaseConfig r = read(Map.of());
-        assertThat(r.strategy()).isEqualTo(ReleaseStrategy.ROLLING);
-        assertThat(r.rollback()).isTrue();
-        assertThat(r.errorRatePercent()).isEqualTo(1.0);
-        assertThat(r.minRequests()).isEqualTo(20);
-        assertThat(r.latencyP99Millis()).isEqualTo(1000);
-        assertThat(r.evaluationPeriods()).isEqualTo(3);
-        assertThat(r.datapoints()).isEqualTo(2);
-        assertThat(r.alarmEmail()).isNull();
+        SettingValues r = read(Map.of());
+        assertThat(r.get(Settings.DEPLOYMENT_STRATEGY)).isEqualTo(ReleaseStrategy.ROLLING.key());
+        assertThat(r.get(Settings.DEPLOYMENT_ALARM_ACTION)).isEqualTo("rollback");
+        assertThat(r.get(Settings.ALARM_ERROR_RATE_PERCENT)).isEqualTo(1.0);
+        assertThat(r.get(Settings.ALARM_MIN_REQUESTS)).isEqualTo(20);
+        assertThat(r.get(Settings.ALARM_LATENCY_P99_MILLIS)).isEqualTo(1000);
+        assertThat(r.get(Settings.ALARM_EVALUATION_PERIODS)).isEqualTo(3);
+        assertThat(r.get(Settings.ALARM_DATAPOINTS)).isEqualTo(2);
+        assertThat(r.get(Settings.ALARM_EMAIL)).isNull();
     }
 
     @Test
     void commandLineStringsAndJsonNumbersAreRead() {
-        ReleaseConfig canary = read(Map.of("service.deploymentStrategy", "canary", "service.canaryPercent", "2.5",
+        SettingValues canary = read(Map.of("service.deploymentStrategy", "canary", "service.canaryPercent", "2.5",
                 "service.stepBakeMinutes", "10", "service.bakeMinutes", 0));
-        assertThat(canary.strategy()).isEqualTo(ReleaseStrategy.CANARY);
-        assertThat(canary.canaryPercent()).isEqualTo(2.5);
-        assertThat(canary.stepBakeMinutes()).isEqualTo(10);
-        assertThat(canary.bakeMinutes()).isZero();
-        ReleaseConfig linear = read(Map.of("service.deploymentStrategy", "linear", "service.linearStepPercent", 10));
-        assertThat(linear.linearStepPercent()).isEqualTo(10.0);
+        assertThat(canary.get(Settings.CANARY_PERCENT)).isEqualTo(2.5);
+        assertThat(canary.get(Settings.STEP_BAKE_MINUTES)).isEqualTo(10);
+        assertThat(canary.get(Settings.BAKE_MINUTES)).isZero();
+        SettingValues linear = read(Map.of("service.deploymentStrategy", "linear", "service.linearStepPercent", 10));
+        assertThat(linear.get(Settings.LINEAR_STEP_PERCENT)).isEqualTo(10.0);
         assertThat(read(Map.of("service.deploymentStrategy", "blue-green", "service.deploymentAlarmAction", "fail"))
-                .rollback()).isFalse();
+                .get(Settings.DEPLOYMENT_ALARM_ACTION)).isEqualTo("fail");
     }
 
     @Test
@@ -60,7 +59,7 @@ class ReleaseConfigTest {
     static Stream<Arguments> bad() {
         return Stream.of(
                 Arguments.of(Map.of("service.deploymentStrategy", "bluegreen"), "service.deploymentStrategy",
-                        "rolling, canary, linear, blue-green"),
+                        "one of rolling, canary, linear, blue-green"),
                 Arguments.of(Map.of("service.deploymentStrategy", "canary", "service.canaryPercent", 0.05),
                         "service.canaryPercent", "a multiple of 0.1 from 0.1 to 100"),
                 Arguments.of(Map.of("service.deploymentStrategy", "canary", "service.canaryPercent", "5.55"),
@@ -68,9 +67,9 @@ class ReleaseConfigTest {
                 Arguments.of(Map.of("service.deploymentStrategy", "canary", "service.canaryPercent", "lots"),
                         "service.canaryPercent", "a number"),
                 Arguments.of(Map.of("service.deploymentStrategy", "linear", "service.linearStepPercent", 2.9),
-                        "service.linearStepPercent", "from 3.0 to 100"),
+                        "service.linearStepPercent", "a multiple of 0.1 from 3.0 to 100"),
                 Arguments.of(Map.of("service.deploymentStrategy", "canary", "service.stepBakeMinutes", 1441),
-                        "service.stepBakeMinutes", "1440"),
+                        "service.stepBakeMinutes", "from 0 to 1440"),
                 Arguments.of(Map.of("service.deploymentStrategy", "blue-green", "service.bakeMinutes", -1),
                         "service.bakeMinutes", "0"),
                 // settings of another strategy
@@ -91,9 +90,9 @@ class ReleaseConfigTest {
                         "service.stepBakeMinutes", 240), "service.bakeMinutes", "this one bakes 2163"),
                 // alarms
                 Arguments.of(Map.of("service.deploymentAlarmAction", "ignore"), "service.deploymentAlarmAction",
-                        "rollback, fail"),
+                        "one of rollback, fail"),
                 Arguments.of(Map.of("service.alarmErrorRatePercent", 0), "service.alarmErrorRatePercent",
-                        "from 0.1 to 50"),
+                        "a number from 0.1 to 50"),
                 Arguments.of(Map.of("service.alarmMinRequests", 0), "service.alarmMinRequests", "1"),
                 Arguments.of(Map.of("service.alarmLatencyP99Millis", 5), "service.alarmLatencyP99Millis", "10"),
                 Arguments.of(Map.of("service.alarmEvaluationPeriods", 2, "service.alarmDatapoints", 3),

@@ -64,7 +64,7 @@ public class Release extends Construct {
         this.topic = new AlarmTopic(this, "Topic", new AlarmTopicProps("Alarms of " + namePrefix, namePrefix,
                 props.alarmEmail()));
         this.alarms = new ReleaseAlarms(this, "Alarms", new ReleaseAlarmsProps(props, targets.service(),
-                targets.clusterName(), targetGroups, topic.topic, namePrefix));
+                targets.clusterName(), targetGroups, topic.topic, targets.containerInsights(), namePrefix));
         List<String> names = alarms.deploymentAlarmNames();
         targets.service().enableDeploymentAlarms(names, DeploymentAlarmOptions.builder()
                 .behavior(props.rollback() ? AlarmBehavior.ROLLBACK_ON_ALARM : AlarmBehavior.FAIL_ON_ALARM)
@@ -89,7 +89,7 @@ public class Release extends Construct {
 
         this.dashboard = new ServiceDashboard(this, "Dashboard", new ServiceDashboardProps(namePrefix,
                 targets.loadBalancer(), targetGroups, targets.service(), targets.clusterName(),
-                props.containerInsights(), alarms.all));
+                targets.containerInsights(), alarms.all));
     }
 
     /**

@@ -96,7 +96,7 @@ public class ReleaseAlarms extends Construct {
                 worst(unhealthy, "Unhealthy targets"), 1, ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
                 "At least one target failed its load balancer health check");
 
-        if (r.containerInsights()) {
+        if (props.containerInsights()) {
             Map<String, String> dims = Map.of("ClusterName", props.clusterName(),
                     "ServiceName", props.service().getServiceName());
             this.tasksBelowDesired = healthAlarm("TasksBelowDesired", prefix + TASKS_BELOW_DESIRED,

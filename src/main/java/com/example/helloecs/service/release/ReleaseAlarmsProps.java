@@ -15,11 +15,14 @@ import software.amazon.awscdk.services.sns.ITopic;
  * @param clusterName  its cluster's name (Container Insights dimension); required
  * @param targetGroups the service's target groups: one (rolling) or two (blue/green, canary, linear); required
  * @param topic        notified on ALARM and on OK by every alarm; required
+ * @param containerInsights whether the cluster publishes Container Insights task counts (else no running-vs-desired
+ *                     alarm)
  * @param namePrefix   prefix of every alarm name (fixed names: the service's deployment configuration names its
  *                     alarms, and a name that referenced the alarm resource could make a dependency cycle); required
  */
 public record ReleaseAlarmsProps(ReleaseProps release, FargateService service, String clusterName,
-                                 List<ApplicationTargetGroup> targetGroups, ITopic topic, String namePrefix) {
+                                 List<ApplicationTargetGroup> targetGroups, ITopic topic, boolean containerInsights,
+                                 String namePrefix) {
     public ReleaseAlarmsProps {
         Objects.requireNonNull(release, "release");
         Objects.requireNonNull(service, "service");

@@ -24,15 +24,12 @@ package com.example.helloecs.service.release;
  * @param cpuPercent        average CPU that raises the CPU alarm. Default: {@link #DEFAULT_CPU_PERCENT}
  * @param memoryPercent     average memory that raises the memory alarm. Default: {@link #DEFAULT_MEMORY_PERCENT}
  * @param alarmEmail        address subscribed to the alarm topic. Default: {@code null} (no subscription)
- * @param containerInsights the cluster publishes Container Insights (the running-vs-desired alarm and widget need
- *                          its task counts). Default: {@code true}
  * @param namePrefix        prefix of alarm and dashboard names. Default: {@code null}, the stack name
  */
 public record ReleaseProps(ReleaseStrategy strategy, double canaryPercent, double linearStepPercent,
                            int stepBakeMinutes, int bakeMinutes, double errorRatePercent, int minRequests,
                            int latencyP99Millis, int evaluationPeriods, int datapointsToAlarm, boolean rollback,
-                           int cpuPercent, int memoryPercent, String alarmEmail, boolean containerInsights,
-                           String namePrefix) {
+                           int cpuPercent, int memoryPercent, String alarmEmail, String namePrefix) {
     public static final ReleaseStrategy DEFAULT_STRATEGY = ReleaseStrategy.ROLLING;
     public static final double DEFAULT_CANARY_PERCENT = 5.0;
     public static final double DEFAULT_LINEAR_STEP_PERCENT = 25.0;
@@ -77,7 +74,6 @@ public record ReleaseProps(ReleaseStrategy strategy, double canaryPercent, doubl
         private int cpuPercent = DEFAULT_CPU_PERCENT;
         private int memoryPercent = DEFAULT_MEMORY_PERCENT;
         private String alarmEmail;
-        private boolean containerInsights = true;
         private String namePrefix;
 
         public Builder strategy(ReleaseStrategy v) { this.strategy = v; return this; }
@@ -94,13 +90,12 @@ public record ReleaseProps(ReleaseStrategy strategy, double canaryPercent, doubl
         public Builder cpuPercent(int v) { this.cpuPercent = v; return this; }
         public Builder memoryPercent(int v) { this.memoryPercent = v; return this; }
         public Builder alarmEmail(String v) { this.alarmEmail = v; return this; }
-        public Builder containerInsights(boolean v) { this.containerInsights = v; return this; }
         public Builder namePrefix(String v) { this.namePrefix = v; return this; }
 
         public ReleaseProps build() {
             return new ReleaseProps(strategy, canaryPercent, linearStepPercent, stepBakeMinutes, bakeMinutes,
                     errorRatePercent, minRequests, latencyP99Millis, evaluationPeriods, datapointsToAlarm, rollback,
-                    cpuPercent, memoryPercent, alarmEmail, containerInsights, namePrefix);
+                    cpuPercent, memoryPercent, alarmEmail, namePrefix);
         }
     }
 }

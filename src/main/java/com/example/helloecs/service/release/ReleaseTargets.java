@@ -19,10 +19,13 @@ import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationTargetG
  * @param listener           the listener users reach (HTTPS when there is one)
  * @param primaryTargetGroup the service's target group, with no targets yet: {@link Release} registers the service
  * @param targetGroupProps   the settings the primary was built with (the alternate copies them)
+ * @param containerInsights  the cluster publishes Container Insights (the running-vs-desired alarm and graph need its
+ *                           task counts)
  */
 public record ReleaseTargets(FargateService service, String clusterName, String containerName, int containerPort,
                              ApplicationLoadBalancer loadBalancer, ApplicationListener listener,
-                             ApplicationTargetGroup primaryTargetGroup, ApplicationTargetGroupProps targetGroupProps) {
+                             ApplicationTargetGroup primaryTargetGroup, ApplicationTargetGroupProps targetGroupProps,
+                             boolean containerInsights) {
     public ReleaseTargets {
         Objects.requireNonNull(service, "service");
         Objects.requireNonNull(clusterName, "clusterName");

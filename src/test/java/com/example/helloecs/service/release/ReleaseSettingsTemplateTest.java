@@ -9,7 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import com.example.helloecs.stage.ServiceStacks;
+import com.example.helloecs.stage.DeploymentStacks;
 import com.example.helloecs.support.TestApps;
 
 import software.amazon.awscdk.assertions.Match;
@@ -18,7 +18,7 @@ import software.amazon.awscdk.assertions.Template;
 /** The settings reach the service stack: the default app, and one with every release setting changed. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReleaseSettingsTemplateTest {
-    private ServiceStacks defaults;
+    private DeploymentStacks defaults;
     private Template defaultTemplate;
     private Template changed;
 

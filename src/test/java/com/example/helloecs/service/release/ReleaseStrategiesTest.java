@@ -12,7 +12,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import com.example.helloecs.config.ServiceConfig;
 import com.example.helloecs.service.WebService;
 import com.example.helloecs.service.WebServiceProps;
 import com.example.helloecs.support.TestApps;
@@ -32,26 +31,25 @@ class ReleaseStrategiesTest {
     @BeforeAll
     void synth() {
         var app = TestApps.emptyApp(Map.of());
-        ServiceConfig config = TestApps.config(Map.of()).deployment().service();
         Map<ReleaseStrategy, Stack> stacks = new EnumMap<>(ReleaseStrategy.class);
         for (ReleaseStrategy strategy : ReleaseStrategy.values()) {
             Stack stack = new Stack(app, "s-" + strategy.key());
-            new WebService(stack, "Web", props(config, ReleaseProps.builder().strategy(strategy)
+            new WebService(stack, "Web", props(ReleaseProps.builder().strategy(strategy)
                     .namePrefix(PREFIX).alarmEmail("ops@example.com").build()));
             stacks.put(strategy, stack);
         }
         // aws/aws-cdk#36308 as 2.271.0 behaves: a second enableDeploymentAlarms call is lost.
         Stack trapStack = new Stack(app, "trap");
-        WebService web = new WebService(trapStack, "Web", props(config, ReleaseProps.builder().namePrefix(PREFIX)
+        WebService web = new WebService(trapStack, "Web", props(ReleaseProps.builder().namePrefix(PREFIX)
                 .build()));
         web.service.enableDeploymentAlarms(List.of("an-extra-alarm"));
         stacks.forEach((strategy, stack) -> templates.put(strategy, Template.fromStack(stack)));
         trap = Template.fromStack(trapStack);
     }
 
-    private static WebServiceProps props(ServiceConfig config, ReleaseProps release) {
-        return new WebServiceProps(config, ContainerImage.fromRegistry("public.ecr.aws/docker/library/httpd:2.4"),
-                "exec-role", null, release);
+    private static WebServiceProps props(ReleaseProps release) {
+        return WebServiceProps.builder().image(ContainerImage.fromRegistry("public.ecr.aws/docker/library/httpd:2.4"))
+                .release(release).build();
     }
 
     private Map<String, Object> deploymentConfiguration(ReleaseStrategy strategy) {
