@@ -2,6 +2,7 @@ package com.example.helloecs.service.release;
 
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.Duration;
@@ -59,9 +60,9 @@ public class AlarmTopic extends Construct {
                 .principals(List.of(new ServicePrincipal("cloudwatch.amazonaws.com")))
                 .actions(List.of("sns:Publish"))
                 .resources(List.of(topic.getTopicArn()))
-                .conditions(Map.of(
+                .conditions(new TreeMap<>(Map.of(
                         "StringEquals", Map.of("aws:SourceAccount", Aws.ACCOUNT_ID),
-                        "ArnLike", Map.of("aws:SourceArn", alarmArnPattern(props.alarmNamePrefix()))))
+                        "ArnLike", Map.of("aws:SourceArn", alarmArnPattern(props.alarmNamePrefix())))))
                 .build());
         if (props.email() != null) {
             topic.addSubscription(new EmailSubscription(props.email()));

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 
 import software.amazon.awscdk.Duration;
@@ -71,9 +72,9 @@ public class ReleaseAlarms extends Construct {
             rates.put("rate" + n, MathExpression.Builder.create()
                     .expression("IF(FILL(r" + n + ", 0) >= " + r.minRequests() + ", 100 * FILL(e" + n + ", 0) / r" + n
                             + ", 0)")
-                    .usingMetrics(Map.of(
+                    .usingMetrics(new TreeMap<>(Map.of(
                             "r" + n, g.getMetrics().requestCount(sum()),
-                            "e" + n, g.getMetrics().httpCodeTarget(HttpCodeTarget.TARGET_5XX_COUNT, sum())))
+                            "e" + n, g.getMetrics().httpCodeTarget(HttpCodeTarget.TARGET_5XX_COUNT, sum()))))
                     .period(PERIOD)
                     .label("5xx % of target group " + n)
                     .build());
@@ -97,14 +98,14 @@ public class ReleaseAlarms extends Construct {
                 "At least one target failed its load balancer health check");
 
         if (props.containerInsights()) {
-            Map<String, String> dims = Map.of("ClusterName", props.clusterName(),
-                    "ServiceName", props.service().getServiceName());
+            Map<String, String> dims = new TreeMap<>(Map.of("ClusterName", props.clusterName(),
+                    "ServiceName", props.service().getServiceName()));
             this.tasksBelowDesired = healthAlarm("TasksBelowDesired", prefix + TASKS_BELOW_DESIRED,
                     MathExpression.Builder.create()
                             .expression("FILL(desired, 0) - FILL(running, 0)")
-                            .usingMetrics(Map.of(
+                            .usingMetrics(new TreeMap<>(Map.of(
                                     "desired", insights("DesiredTaskCount", dims),
-                                    "running", insights("RunningTaskCount", dims)))
+                                    "running", insights("RunningTaskCount", dims))))
                             .period(PERIOD)
                             .label("Tasks missing (desired - running)")
                             .build(),

@@ -3,6 +3,7 @@ package com.example.helloecs.service.release;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.Duration;
@@ -53,8 +54,8 @@ public class ServiceDashboard extends Construct {
         }
         widgets.add(graph("Targets", hosts));
         if (props.containerInsights()) {
-            Map<String, String> dims = Map.of("ClusterName", props.clusterName(),
-                    "ServiceName", props.service().getServiceName());
+            Map<String, String> dims = new TreeMap<>(Map.of("ClusterName", props.clusterName(),
+                    "ServiceName", props.service().getServiceName()));
             widgets.add(graph("Tasks: running vs desired", List.of(
                     insights("RunningTaskCount", "Running", dims), insights("DesiredTaskCount", "Desired", dims))));
         }
