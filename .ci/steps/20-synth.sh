@@ -38,4 +38,12 @@ PY
 npx cdk synth --quiet --output cdk.out.full "${full[@]}"
 npx cdk synth --quiet --output cdk.out.pipeline "${pipeline[@]}"
 npx cdk synth --quiet --output cdk.out.hardened "${hardened[@]}"
-echo "synthesized cdk.out, cdk.out.full, cdk.out.pipeline and cdk.out.hardened"
+# Each traffic-shifting deployment strategy (docs/service.md#releases), under profile hardened with all three
+# cdk-nag packs and aws-cdk-lib's built-in validation on; 60-cfn-lint lints them too.
+for strategy in canary linear blue-green; do
+  rm -rf "cdk.out.$strategy"
+  CDK_VALIDATION=true npx cdk synth --quiet --output "cdk.out.$strategy" "${hardened[@]}" \
+    -c service.deploymentStrategy="$strategy"
+  python3 .ci/check_assembly.py "cdk.out.$strategy"
+done
+echo "synthesized cdk.out, cdk.out.full, cdk.out.pipeline, cdk.out.hardened and cdk.out.{canary,linear,blue-green}"
