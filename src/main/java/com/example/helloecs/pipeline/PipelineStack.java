@@ -7,12 +7,14 @@ import java.util.Map;
 import com.example.helloecs.config.Deployment;
 import com.example.helloecs.config.Names;
 import com.example.helloecs.config.PipelineConfig;
+import com.example.helloecs.stage.ServiceStacks;
 import com.example.helloecs.stage.ServiceStage;
 
 import software.amazon.awscdk.Environment;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.pipelines.AddStageOpts;
+import software.amazon.awscdk.pipelines.CodeBuildOptions;
 import software.amazon.awscdk.pipelines.CodePipeline;
 import software.amazon.awscdk.pipelines.CodePipelineSource;
 import software.amazon.awscdk.pipelines.ConnectionSourceOptions;
@@ -59,10 +61,17 @@ public class PipelineStack extends Stack {
         this.source = CodePipelineSource.connection(config.repository(), config.branch(),
                 ConnectionSourceOptions.builder().connectionArn(config.connectionArn()).build());
         this.synth = SynthStep.create(source, synthContext);
+        Object qualifierContext = getNode().tryGetContext(ServiceStacks.QUALIFIER_CONTEXT);
+        String qualifier = qualifierContext == null ? Names.DEFAULT_QUALIFIER : qualifierContext.toString();
+        List<BootstrapRoles.Target> targets = config.stages().stream()
+                .map(d -> new BootstrapRoles.Target(d.account(), d.region())).toList();
         this.pipeline = CodePipeline.Builder.create(this, "Pipeline")
                 .pipelineName(appName)
                 .synth(synth)
                 .selfMutation(true)
+                .selfMutationCodeBuildDefaults(CodeBuildOptions.builder()
+                        .rolePolicy(SelfMutationAccess.statements(config.account(), qualifier, targets))
+                        .build())
                 .cliVersion(CdkCli.pinnedVersion())
                 .crossAccountKeys(config.crossAccount())
                 .enableKeyRotation(config.crossAccount())
@@ -72,6 +81,10 @@ public class PipelineStack extends Stack {
             // A sibling of this stack, not a child: construct paths (and so a few logical IDs, tags and names)
             // are then identical to `cdk deploy -c env=NAME`, so stacks deployed by hand are updated in place.
             ServiceStage stage = new ServiceStage(scope, Names.stageId(appName, deployment), deployment);
+            // The registry stack is a top-level stack (ServiceStage): `cdk deploy --all` and the self-mutation step
+            // (`cdk deploy` of this stack, which deploys the stacks it depends on) create or update it before the
+            // Assets stage pushes the image into its repository.
+            addStackDependency(stage.stacks.registry, "the Assets stage publishes the image into its repository");
             pipeline.addStage(stage, AddStageOpts.builder()
                     .pre(deployment.approval() ? List.of(approval(stage)) : List.of())
                     .post(post(stage, config.scanGate()))
