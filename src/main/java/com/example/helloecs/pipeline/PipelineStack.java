@@ -10,6 +10,7 @@ import com.example.helloecs.config.PipelineConfig;
 import com.example.helloecs.stage.ServiceStacks;
 import com.example.helloecs.stage.ServiceStage;
 
+import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.Environment;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
@@ -26,6 +27,7 @@ import software.amazon.awscdk.CfnResource;
 import software.constructs.Construct;
 
 import com.example.helloecs.compliance.Acknowledge;
+import com.example.helloecs.compliance.SourceConditions;
 import com.example.helloecs.compliance.WildcardAcknowledgement;
 
 /**
@@ -94,6 +96,11 @@ public class PipelineStack extends Stack {
         this.stages = List.copyOf(added);
         pipeline.buildPipeline();
         acknowledgeGeneratedPolicies(pipeline);
+        // Confused-deputy protection for the CodeBuild roles CDK Pipelines generates: only CodeBuild acting for
+        // this account ("Cross-service confused deputy prevention", AWS CodeBuild User Guide,
+        // https://docs.aws.amazon.com/codebuild/latest/userguide/cross-service-confused-deputy-prevention.html).
+        SourceConditions.addToTrust(this, "codebuild.amazonaws.com",
+                Map.of("StringEquals", Map.of("aws:SourceAccount", Aws.ACCOUNT_ID)));
     }
 
     /**

@@ -9,6 +9,7 @@ import com.example.helloecs.config.FargateSizes;
 import com.example.helloecs.config.HardeningConfig;
 import com.example.helloecs.config.ServiceConfig;
 
+import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.ec2.Peer;
@@ -98,8 +99,13 @@ public class WebService extends Construct {
                 .description("Pulls the image from the private repository and writes container logs")
                 .build();
         // Separate from the execution role and granted nothing: the page needs no AWS API.
+        // Confused-deputy protection: only ECS tasks of this account ("Amazon ECS task IAM role", trust policy,
+        // https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-iam-roles.html).
         Role taskRole = Role.Builder.create(this, "TaskRole")
-                .assumedBy(new ServicePrincipal("ecs-tasks.amazonaws.com"))
+                .assumedBy(new ServicePrincipal("ecs-tasks.amazonaws.com").withConditions(Map.of(
+                        "StringEquals", Map.of("aws:SourceAccount", Aws.ACCOUNT_ID),
+                        "ArnLike", Map.of("aws:SourceArn", "arn:" + Aws.PARTITION + ":ecs:" + Aws.REGION + ":"
+                                + Aws.ACCOUNT_ID + ":*"))))
                 .description("Identity of the running container; holds no permissions")
                 .build();
         Acknowledge.rule(executionRole, "AwsSolutions-IAM5[Resource::*]", "ecr:GetAuthorizationToken supports "
