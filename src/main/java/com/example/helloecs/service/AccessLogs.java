@@ -14,9 +14,11 @@ import software.amazon.awscdk.CfnResource;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.Fn;
 import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.Token;
 import software.amazon.awscdk.regioninfo.RegionInfo;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationLoadBalancer;
+import software.amazon.awscdk.services.iam.AccountPrincipal;
 import software.amazon.awscdk.services.iam.ArnPrincipal;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
@@ -81,12 +83,19 @@ public class AccessLogs extends Construct {
         // access logs do not use) without a source condition. The regional ELB account or the log-delivery service
         // principal is what the ELB User Guide documents ("Enable access logs for your Application Load Balancer").
         String objects = bucket.arnForObjects(PREFIX + "/AWSLogs/" + Aws.ACCOUNT_ID + "/*");
-        bucket.addToResourcePolicy(PolicyStatement.Builder.create()
-                .sid("LogDeliveryService")
-                .actions(List.of("s3:PutObject"))
-                .principals(List.of(new ServicePrincipal(LOG_DELIVERY)))
-                .resources(List.of(objects))
-                .build());
+        String stackRegion = Stack.of(this).getRegion();
+        if (!Token.isUnresolved(stackRegion)) {
+            String regionalAccount = RegionInfo.get(stackRegion).getElbv2Account();
+            bucket.addToResourcePolicy(PolicyStatement.Builder.create()
+                    .sid(regionalAccount != null ? "RegionalElbAccount" : "LogDeliveryService")
+                    .actions(List.of("s3:PutObject"))
+                    .principals(List.of(regionalAccount != null ? new AccountPrincipal(regionalAccount)
+                            : new ServicePrincipal(LOG_DELIVERY)))
+                    .resources(List.of(objects))
+                    .build());
+            enable(loadBalancer);
+            return;
+        }
         // Every region this CDK release knows; "none" where ELB writes as the service principal. (Stack.regionalFact
         // leaves those regions out of its mapping, so the lookup would fail there.)
         Map<String, Map<String, Object>> rows = new TreeMap<>();
@@ -106,6 +115,10 @@ public class AccessLogs extends Construct {
                 .principals(List.of(new ArnPrincipal("arn:" + Aws.PARTITION + ":iam::" + account + ":root")))
                 .resources(List.of(objects))
                 .build());
+        enable(loadBalancer);
+    }
+
+    private void enable(ApplicationLoadBalancer loadBalancer) {
         loadBalancer.setAttribute("access_logs.s3.enabled", "true");
         loadBalancer.setAttribute("access_logs.s3.bucket", bucket.getBucketName());
         loadBalancer.setAttribute("access_logs.s3.prefix", PREFIX);
