@@ -89,7 +89,8 @@ public class PipelineStack extends Stack {
             addStackDependency(stage.stacks.registry, "the Assets stage publishes the image into its repository");
             pipeline.addStage(stage, AddStageOpts.builder()
                     .pre(deployment.approval() ? List.of(approval(stage)) : List.of())
-                    .post(post(stage, config.scanGate()))
+                    .post(post(stage, config.scanGate(), ScanGate.readRole(deployment, config.account(),
+                            getPartition(), qualifier)))
                     .build());
             added.add(stage);
         }
@@ -126,12 +127,12 @@ public class PipelineStack extends Stack {
                 .build());
     }
 
-    private List<Step> post(ServiceStage stage, String scanGate) {
+    private List<Step> post(ServiceStage stage, String scanGate, String readRole) {
         List<Step> steps = new ArrayList<>();
         Step smoke = SmokeTest.create(stage.stacks.service.serviceUrl);
         steps.add(smoke);
         if (ScanGate.enabled(scanGate)) {
-            Step gate = ScanGate.create(source, synth, stage.stacks.deployment, scanGate);
+            Step gate = ScanGate.create(source, synth, stage.stacks.deployment, scanGate, readRole);
             gate.addStepDependency(smoke);
             steps.add(gate);
         }

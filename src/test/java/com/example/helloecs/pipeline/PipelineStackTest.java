@@ -177,7 +177,10 @@ class PipelineStackTest {
             String account = stage.endsWith("dev") ? PipelineFixtures.DEV_ACCOUNT : PipelineFixtures.PROD_ACCOUNT;
             assertThat(pipeline.commands(gate, "build")).singleElement().asString()
                     .startsWith("./bin/hello-ecs scan findings --fail-on 'HIGH' --env '" + stage.substring("hello-ecs-".length())
-                            + "' --cdk-out cdk.out --registry-id '" + account + "' --repository 'hello-ecs' --region ");
+                            + "' --cdk-out cdk.out --registry-id '" + account + "' --repository 'hello-ecs' --region ")
+                    // dev and prod are outside the tools account: the gate reads through their lookup roles.
+                    .endsWith(" --role-arn 'arn:aws:iam::" + account + ":role/cdk-hnb659fds-lookup-role-" + account
+                            + "-" + (stage.endsWith("dev") ? REGION : PROD_REGION) + "'");
         }
     }
 
