@@ -104,8 +104,7 @@ python=python3
 "$python" -c 'import moto, boto3' 2>/dev/null || python="$HOME/.pyenv/shims/python3"
 "$python" -c 'import moto, boto3' 2>/dev/null || fail "moto_server's Python package (moto, boto3) is missing"
 moto_port="$(free_port)"
-# moto's default account is the pipeline's (111111111111, as in 20-synth's configuration).
-MOTO_ACCOUNT_ID=111111111111 "$python" -m moto.server -H localhost -p "$moto_port" >"$work/moto.log" 2>&1 & pids+=($!)
+"$python" -m moto.server -H localhost -p "$moto_port" >"$work/moto.log" 2>&1 & pids+=($!)
 for _ in $(seq 1 100); do curl -fsS "http://localhost:$moto_port/moto-api/" >/dev/null 2>&1 && break; sleep 0.2; done
 mkdir -p "$work/checkout/bin"
 printf '#!/usr/bin/env bash\nexec %q/bin/hello-ecs "$@"\n' "$root" > "$work/checkout/bin/hello-ecs"
@@ -120,10 +119,14 @@ unset AWS_PROFILE AWS_SESSION_TOKEN
 seed() {
   "$python" .ci/pipeline_scan_seed.py "http://localhost:$moto_port" cdk.out.pipeline "$1"
 }
+# CodeBuild runs the step with its project role's credentials in the pipeline's account (111111111111, as in 20-synth's
+# configuration); the stand-in is a role session in that account (moto attributes calls to the session's account).
+codebuild_credentials="$("$python" .ci/pipeline_scan_seed.py "http://localhost:$moto_port" credentials)"
 gate() {  # stage, expected exit code
   local cmd; cmd="$(commands "$1" ScanGate)"
   set +e
-  (cd "$work/checkout" && AWS_ENDPOINT_URL_ECR="http://localhost:$moto_port" bash -c "$cmd") > "$work/gate.log" 2>&1
+  (cd "$work/checkout" && env $codebuild_credentials AWS_ENDPOINT_URL_ECR="http://localhost:$moto_port" bash -c "$cmd") \
+    > "$work/gate.log" 2>&1
   local code=$?
   set -e
   [ "$code" = "$2" ] || { cat "$work/gate.log"; fail "$1 scan gate exited $code, expected $2"; }
