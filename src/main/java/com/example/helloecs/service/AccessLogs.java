@@ -96,6 +96,12 @@ public class AccessLogs extends Construct {
             enable(loadBalancer);
             return;
         }
+        bucket.addToResourcePolicy(PolicyStatement.Builder.create()
+                .sid("LogDeliveryService")
+                .actions(List.of("s3:PutObject"))
+                .principals(List.of(new ServicePrincipal(LOG_DELIVERY)))
+                .resources(List.of(objects))
+                .build());
         // Every region this CDK release knows; "none" where ELB writes as the service principal. (Stack.regionalFact
         // leaves those regions out of its mapping, so the lookup would fail there.)
         Map<String, Map<String, Object>> rows = new TreeMap<>();
