@@ -139,7 +139,7 @@ class RegistryScanningTest {
                         "Principal", Map.of("Service", "events.amazonaws.com"),
                         "Action", "sns:Publish",
                         "Condition", Map.of("ArnEquals", Map.of("aws:SourceArn",
-                                Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("ScanAlertsRule.*"), "Arn")))))))))))));
+                                Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("ScanAlertsRule.*"), "Arn"))))))))))));
     }
 
     @Test
