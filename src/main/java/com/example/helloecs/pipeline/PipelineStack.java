@@ -118,6 +118,11 @@ public class PipelineStack extends Stack {
         Acknowledge.rule(pipeline.getPipeline().getArtifactBucket(), "AwsSolutions-S1", "Pipeline artifact bucket: "
                 + "only the pipeline's own roles read and write it, encrypted with the pipeline's KMS key; server "
                 + "access logs would need a second bucket with no consumer.");
+        // The artifact bucket CodePipeline creates in the support stack of each other region the pipeline deploys to.
+        pipeline.getPipeline().getCrossRegionSupport().values().forEach(support -> Acknowledge.rule(
+                support.getReplicationBucket(), "AwsSolutions-S1", "Regional artifact bucket of the pipeline (its "
+                        + "support stack in " + support.getStack().getRegion() + "): only the pipeline's roles read "
+                        + "and write it; server access logs would need a second bucket with no consumer."));
     }
 
     private static ManualApprovalStep approval(ServiceStage stage) {
