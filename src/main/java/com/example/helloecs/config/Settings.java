@@ -55,7 +55,7 @@ public final class Settings {
     public static final Setting COMPLIANCE_PACKS = new Setting("compliance.packs", STRING_LIST, null,
             "AwsSolutions, NIST80053R5, PCIDSS321",
             "cdk-nag packs run at synthesis; AwsSolutions always runs. Default: all three with profile hardened "
-                    + "(without a pipeline), else AwsSolutions.");
+                    + "(with or without a pipeline), else AwsSolutions.");
 
     // --- registry -------------------------------------------------------------------------------------------
     public static final Setting REPOSITORY_NAME = new Setting("registry.repositoryName", STRING, "hello-ecs",
