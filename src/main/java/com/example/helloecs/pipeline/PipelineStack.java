@@ -7,8 +7,8 @@ import java.util.Map;
 import com.example.helloecs.config.Deployment;
 import com.example.helloecs.config.Names;
 import com.example.helloecs.config.PipelineConfig;
-import com.example.helloecs.stage.ServiceStacks;
-import com.example.helloecs.stage.ServiceStage;
+import com.example.helloecs.stage.DeploymentStacks;
+import com.example.helloecs.stage.DeploymentStage;
 
 import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.Environment;
@@ -38,7 +38,7 @@ import com.example.helloecs.compliance.WildcardAcknowledgement;
 
 /**
  * The CDK pipeline: source (CodeStar/CodeConnections connection), synth ({@link SynthStep}), self-mutation, the
- * Assets stage CDK Pipelines adds, then one {@link ServiceStage} per configured environment, in order. An environment
+ * Assets stage CDK Pipelines adds, then one {@link DeploymentStage} per configured environment, in order. An environment
  * with {@code approval: true} waits for a manual approval before it deploys; after each deployment the
  * {@link SmokeTest} runs, then the optional {@link ScanGate}.
  *
@@ -52,7 +52,7 @@ public class PipelineStack extends Stack {
     /** The synth step; its output is the cloud assembly. */
     public final ShellStep synth;
     /** The stages deployed, in order: the same class {@code cdk deploy} uses. */
-    public final List<ServiceStage> stages;
+    public final List<DeploymentStage> stages;
 
     /**
      * @param scope         the app: the stages are created in it, next to this stack
@@ -69,7 +69,7 @@ public class PipelineStack extends Stack {
         this.source = CodePipelineSource.connection(config.repository(), config.branch(),
                 ConnectionSourceOptions.builder().connectionArn(config.connectionArn()).build());
         this.synth = SynthStep.create(source, synthContext);
-        Object qualifierContext = getNode().tryGetContext(ServiceStacks.QUALIFIER_CONTEXT);
+        Object qualifierContext = getNode().tryGetContext(DeploymentStacks.QUALIFIER_CONTEXT);
         String qualifier = qualifierContext == null ? Names.DEFAULT_QUALIFIER : qualifierContext.toString();
         List<BootstrapRoles.Target> targets = config.stages().stream()
                 .map(d -> new BootstrapRoles.Target(d.account(), d.region())).toList();
@@ -84,12 +84,12 @@ public class PipelineStack extends Stack {
                 .crossAccountKeys(config.crossAccount())
                 .enableKeyRotation(config.crossAccount())
                 .build();
-        List<ServiceStage> added = new ArrayList<>();
+        List<DeploymentStage> added = new ArrayList<>();
         for (Deployment deployment : config.stages()) {
             // A sibling of this stack, not a child: construct paths (and so a few logical IDs, tags and names)
             // are then identical to `cdk deploy -c env=NAME`, so stacks deployed by hand are updated in place.
-            ServiceStage stage = new ServiceStage(scope, Names.stageId(appName, deployment), deployment);
-            // The registry stack is a top-level stack (ServiceStage): `cdk deploy --all` and the self-mutation step
+            DeploymentStage stage = new DeploymentStage(scope, Names.stageId(appName, deployment), deployment);
+            // The registry stack is a top-level stack (DeploymentStage): `cdk deploy --all` and the self-mutation step
             // (`cdk deploy` of this stack, which deploys the stacks it depends on) create or update it before the
             // Assets stage pushes the image into its repository.
             addStackDependency(stage.stacks.registry, "the Assets stage publishes the image into its repository");
@@ -162,14 +162,14 @@ public class PipelineStack extends Stack {
         }
     }
 
-    private static ManualApprovalStep approval(ServiceStage stage) {
+    private static ManualApprovalStep approval(DeploymentStage stage) {
         return new ManualApprovalStep("Approve", ManualApprovalStepProps.builder()
                 .comment("Deploy " + stage.getStageName() + " to " + stage.stacks.deployment.account() + "/"
                         + stage.stacks.deployment.region() + "?")
                 .build());
     }
 
-    private List<Step> post(ServiceStage stage, String scanGate, String readRole) {
+    private List<Step> post(DeploymentStage stage, String scanGate, String readRole) {
         List<Step> steps = new ArrayList<>();
         Step smoke = SmokeTest.create(stage.stacks.service.serviceUrl);
         steps.add(smoke);

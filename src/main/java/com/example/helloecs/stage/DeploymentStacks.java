@@ -18,7 +18,7 @@ import software.constructs.Construct;
  * ({@code ID-registry}, {@code ID-service}).
  *
  * <p>{@code cdk deploy} passes a plain construct under the App: the stacks then sit in the root cloud assembly,
- * so {@code cdk deploy --all} and {@code cdk destroy --all} select them. The pipeline passes a {@link ServiceStage}.
+ * so {@code cdk deploy --all} and {@code cdk destroy --all} select them. The pipeline passes a {@link DeploymentStage}.
  * Either way the stacks' construct paths are {@code ID/Registry} and {@code ID/Service}, so their templates are
  * identical and a stack deployed by hand is updated in place by the pipeline. The construct IDs are a contract:
  * renaming one changes the stack's artifact ID.
@@ -28,7 +28,7 @@ import software.constructs.Construct;
  * runs it from there. The CLI publishes a stack's assets after the stacks it depends on, hence the dependency on the
  * registry stack; the {@link RegistryFirstSynthesizer} makes the image's build wait for it too.
  */
-public final class ServiceStacks {
+public final class DeploymentStacks {
     /** Construct ID of the registry stack within its deployment's scope ({@code ID/Registry}). */
     public static final String REGISTRY_ID = "Registry";
     /** Context key of the CDK bootstrap qualifier. */
@@ -43,7 +43,7 @@ public final class ServiceStacks {
     public final ServiceStack service;
 
     /** Both stacks under {@code scope} ({@code ID/Registry}, {@code ID/Service}): what {@code cdk deploy} deploys. */
-    public ServiceStacks(Construct scope, Deployment deployment) {
+    public DeploymentStacks(Construct scope, Deployment deployment) {
         this(scope, REGISTRY_ID, scope, deployment);
     }
 
@@ -51,22 +51,22 @@ public final class ServiceStacks {
      * The registry stack as {@code registryScope/registryId} and the service stack as {@code serviceScope/Service}.
      * The pipeline passes the app and {@code ID-registry} for the registry (a top-level stack, which the pipeline
      * stack depends on, so that it exists before the Assets stage publishes the image into it) and its
-     * {@link ServiceStage} for the service. Stacks in different stages cannot depend on each other; the pipeline
+     * {@link DeploymentStage} for the service. Stacks in different stages cannot depend on each other; the pipeline
      * orders them instead (the registry is deployed with the pipeline stack, before any stage).
      */
-    public ServiceStacks(Construct registryScope, String registryId, Construct serviceScope, Deployment deployment) {
+    public DeploymentStacks(Construct registryScope, String registryId, Construct serviceScope, Deployment deployment) {
         this.id = serviceScope.getNode().getId();
         this.deployment = deployment;
         Object qualifierContext = serviceScope.getNode().tryGetContext(QUALIFIER_CONTEXT);
         String qualifier = qualifierContext == null ? Names.DEFAULT_QUALIFIER : qualifierContext.toString();
         Environment env = environment(deployment);
-        this.registry = new RegistryStack(registryScope, registryId, StackProps.builder()
+        this.registry = new RegistryStack(registryScope, registryId, new RegistryStack.Props(StackProps.builder()
                 .env(env)
                 .stackName(id + "-registry")
                 .description("Private ECR repository of " + id)
-                .build(), deployment, id, qualifier);
+                .build(), deployment, id, qualifier));
         boolean sameStage = Stage.of(registryScope) == Stage.of(serviceScope);
-        this.service = new ServiceStack(serviceScope, "Service", StackProps.builder()
+        this.service = new ServiceStack(serviceScope, "Service", new ServiceStack.Props(StackProps.builder()
                 .env(env)
                 .stackName(id + "-service")
                 .description("Fargate service behind an Application Load Balancer for " + id)
@@ -76,7 +76,7 @@ public final class ServiceStacks {
                                 .qualifier(qualifier)
                                 .imageAssetsRepositoryName(deployment.registry().repositoryName())
                                 .build()))
-                .build(), deployment, Names.executionRoleName(id));
+                .build(), deployment, Names.executionRoleName(id)));
         if (sameStage) {
             service.addStackDependency(registry, "the image is published into the registry stack's repository");
         }
