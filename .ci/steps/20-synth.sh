@@ -23,7 +23,8 @@ hardened=(-c account=123456789012 -c region=eu-west-1 -c profile=hardened
   -c compliance.packs=AwsSolutions,NIST80053R5,PCIDSS321)
 pipeline=(-c 'environments={"dev":{"account":"111111111111","region":"eu-west-1"},"prod":{"account":"222222222222","region":"eu-west-1","approval":true}}'
   -c pipeline.repository=example/hello-ecs -c pipeline.branch=main
-  -c pipeline.connectionArn=arn:aws:codeconnections:eu-west-1:111111111111:connection/abc-123)
+  -c pipeline.connectionArn=arn:aws:codeconnections:eu-west-1:111111111111:connection/abc-123
+  -c pipeline.scanGate=HIGH)
 rm -rf cdk.out.full cdk.out.pipeline cdk.out.hardened
 # Explicit accounts make the CDK look up availability zones; with no AWS access, CI provides the answers the
 # way the CLI would have cached them (users with credentials get them looked up and cached in cdk.context.json).

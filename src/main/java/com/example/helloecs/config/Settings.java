@@ -77,7 +77,7 @@ public final class Settings {
     public static final Setting<List<String>> COMPLIANCE_PACKS = list("compliance.packs")
             .check(each(oneOf("AwsSolutions", "NIST80053R5", "PCIDSS321")))
             .describe("cdk-nag packs run at synthesis; AwsSolutions always runs. Default: all three with profile "
-                    + "hardened (without a pipeline), else AwsSolutions.");
+                    + "hardened (with or without a pipeline), else AwsSolutions.");
 
     public static final String REGISTRY_GROUP = group("Registry");
     public static final Setting<String> REPOSITORY_NAME = string("registry.repositoryName").defaultsTo("hello-ecs")

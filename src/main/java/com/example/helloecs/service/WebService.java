@@ -10,6 +10,7 @@ import com.example.helloecs.service.release.DeploymentStrategies;
 import com.example.helloecs.service.release.Release;
 import com.example.helloecs.service.release.ReleaseTargets;
 
+import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.ec2.Peer;
@@ -102,8 +103,14 @@ public class WebService extends Construct {
                 .enableFargateCapacityProviders(true)
                 .build();
         Role executionRole = executionRole(props);
+        // Separate from the execution role and granted nothing: the page needs no AWS API.
+        // Confused-deputy protection: only ECS tasks of this account ("Amazon ECS task IAM role", trust policy,
+        // https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-iam-roles.html).
         Role taskRole = Role.Builder.create(this, "TaskRole")
-                .assumedBy(new ServicePrincipal("ecs-tasks.amazonaws.com"))
+                .assumedBy(new ServicePrincipal("ecs-tasks.amazonaws.com").withConditions(Map.of(
+                        "StringEquals", Map.of("aws:SourceAccount", Aws.ACCOUNT_ID),
+                        "ArnLike", Map.of("aws:SourceArn", "arn:" + Aws.PARTITION + ":ecs:" + Aws.REGION + ":"
+                                + Aws.ACCOUNT_ID + ":*"))))
                 .description("Identity of the running container; holds no permissions")
                 .build();
         this.taskDefinition = taskDefinition(props, executionRole, taskRole);
