@@ -2,6 +2,7 @@ package com.example.helloecs.registry;
 
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import com.example.helloecs.config.Json;
 
@@ -60,11 +61,11 @@ public class ScanAlerts extends Construct {
                 .actions(List.of("kms:Decrypt", "kms:GenerateDataKey*"))
                 .resources(List.of("*"))
                 .conditions(Map.of(
-                        "ArnLike", Map.of(
+                        "ArnLike", new TreeMap<>(Map.of(
                                 "aws:SourceArn", "arn:" + Aws.PARTITION + ":events:" + Aws.REGION + ":"
                                         + Aws.ACCOUNT_ID + ":rule/*",
                                 "kms:EncryptionContext:aws:sns:topicArn", "arn:" + Aws.PARTITION + ":sns:"
-                                        + Aws.REGION + ":" + Aws.ACCOUNT_ID + ":*")))
+                                        + Aws.REGION + ":" + Aws.ACCOUNT_ID + ":*"))))
                 .build());
         this.topic = Topic.Builder.create(this, "Topic")
                 .displayName("ECR scan findings for " + props.repositoryName())

@@ -3,6 +3,7 @@ package com.example.helloecs.service;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import com.example.helloecs.compliance.Acknowledge;
 import com.example.helloecs.compliance.ManagedPolicies;
@@ -86,10 +87,10 @@ public class Network extends Construct {
             // Confused-deputy protection: only flow logs of this account may assume the role ("IAM role for
             // publishing flow logs to CloudWatch Logs", Amazon VPC User Guide,
             // https://docs.aws.amazon.com/vpc/latest/userguide/flow-logs-iam-role.html).
-            SourceConditions.addToTrust(flowLogRole, "vpc-flow-logs.amazonaws.com", Map.of(
+            SourceConditions.addToTrust(flowLogRole, "vpc-flow-logs.amazonaws.com", new TreeMap<>(Map.of(
                     "StringEquals", Map.of("aws:SourceAccount", Aws.ACCOUNT_ID),
                     "ArnLike", Map.of("aws:SourceArn", "arn:" + Aws.PARTITION + ":ec2:" + Aws.REGION + ":"
-                            + Aws.ACCOUNT_ID + ":vpc-flow-log/*")));
+                            + Aws.ACCOUNT_ID + ":vpc-flow-log/*"))));
         }
         this.endpoints = props.endpoints() ? new PrivateEndpoints(this, "Endpoints", vpc, taskSubnets,
                 props.enableExecuteCommand()) : null;

@@ -2,6 +2,7 @@ package com.example.helloecs.service;
 
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import com.example.helloecs.compliance.Acknowledge;
 import com.example.helloecs.compliance.ManagedPolicies;
@@ -107,10 +108,10 @@ public class WebService extends Construct {
         // Confused-deputy protection: only ECS tasks of this account ("Amazon ECS task IAM role", trust policy,
         // https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-iam-roles.html).
         Role taskRole = Role.Builder.create(this, "TaskRole")
-                .assumedBy(new ServicePrincipal("ecs-tasks.amazonaws.com").withConditions(Map.of(
+                .assumedBy(new ServicePrincipal("ecs-tasks.amazonaws.com").withConditions(new TreeMap<>(Map.of(
                         "StringEquals", Map.of("aws:SourceAccount", Aws.ACCOUNT_ID),
                         "ArnLike", Map.of("aws:SourceArn", "arn:" + Aws.PARTITION + ":ecs:" + Aws.REGION + ":"
-                                + Aws.ACCOUNT_ID + ":*"))))
+                                + Aws.ACCOUNT_ID + ":*")))))
                 .description("Identity of the running container; holds no permissions")
                 .build();
         this.taskDefinition = taskDefinition(props, executionRole, taskRole);

@@ -41,13 +41,19 @@ public class AlarmTopic extends Construct {
                 .pendingWindow(Duration.days(7))
                 .removalPolicy(RemovalPolicy.DESTROY)
                 .build();
-        // The topic policy decides who may publish; the key only has to let CloudWatch encrypt the message.
+        // The topic policy decides who may publish; the key only lets this service's alarms encrypt messages for
+        // topics of this account (the SNS key-management page's conditions; the topic's own ARN would make the
+        // key and the topic depend on each other).
         key.addToResourcePolicy(PolicyStatement.Builder.create()
                 .sid("AllowCloudWatchAlarmsToPublishToTheEncryptedTopic")
                 .effect(Effect.ALLOW)
                 .principals(List.of(new ServicePrincipal("cloudwatch.amazonaws.com")))
                 .actions(List.of("kms:Decrypt", "kms:GenerateDataKey*"))
                 .resources(List.of("*"))
+                .conditions(Map.of("ArnLike", new TreeMap<>(Map.of(
+                        "aws:SourceArn", alarmArnPattern(props.alarmNamePrefix()),
+                        "kms:EncryptionContext:aws:sns:topicArn",
+                        "arn:" + Aws.PARTITION + ":sns:" + Aws.REGION + ":" + Aws.ACCOUNT_ID + ":*"))))
                 .build());
         this.topic = Topic.Builder.create(this, "Topic")
                 .displayName(props.displayName())
