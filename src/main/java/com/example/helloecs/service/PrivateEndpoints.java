@@ -2,7 +2,10 @@ package com.example.helloecs.service;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.Token;
 import software.amazon.awscdk.services.ec2.GatewayVpcEndpoint;
 import software.amazon.awscdk.services.ec2.GatewayVpcEndpointAwsService;
 import software.amazon.awscdk.services.ec2.GatewayVpcEndpointOptions;
@@ -22,12 +25,31 @@ import software.constructs.Construct;
  * serves image layers from S3) and an interface endpoint for CloudWatch Logs (the awslogs driver); with ECS Exec,
  * also {@code ssmmessages}. Interface endpoints have private DNS, so the usual service names resolve to them, and a
  * security group admitting HTTPS from the service's tasks only. Each interface endpoint costs per hour and per AZ.
+ *
+ * <p>In Regions introduced starting on December 23, 2023 the ECS Developer Guide requires three more,
+ * {@code ecs-agent}, {@code ecs-telemetry} and {@code ecs} ("Amazon ECS interface VPC endpoints (AWS PrivateLink)",
+ * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/vpc-endpoints.html, "Considerations for endpoints in
+ * Regions introduced starting on December 23, 2023"). They are added in every Region not in
+ * {@link #REGIONS_BEFORE_2023_12_23} (a closed list), and when the stack's Region is unknown at synth time.
  */
 public class PrivateEndpoints extends Construct {
     public final GatewayVpcEndpoint s3;
     public final List<InterfaceVpcEndpoint> interfaces = new ArrayList<>();
     /** Of the interface endpoints: admits HTTPS only from the security groups given to {@link #admit}. */
     public final SecurityGroup securityGroup;
+
+    /** Regions opened before 2023-12-23, which need no ECS endpoints in a VPC without internet access. */
+    public static final Set<String> REGIONS_BEFORE_2023_12_23 = Set.of(
+            "us-east-1", "us-east-2", "us-west-1", "us-west-2", "af-south-1", "ap-east-1", "ap-south-1",
+            "ap-south-2", "ap-southeast-1", "ap-southeast-2", "ap-southeast-3", "ap-southeast-4", "ap-northeast-1",
+            "ap-northeast-2", "ap-northeast-3", "ca-central-1", "eu-central-1", "eu-central-2", "eu-west-1",
+            "eu-west-2", "eu-west-3", "eu-south-1", "eu-south-2", "eu-north-1", "il-central-1", "me-south-1",
+            "me-central-1", "sa-east-1", "cn-north-1", "cn-northwest-1", "us-gov-east-1", "us-gov-west-1");
+
+    /** Whether tasks in {@code region} ({@code null}: unknown at synth time) need the ECS endpoints. */
+    public static boolean needsEcsEndpoints(String region) {
+        return region == null || !REGIONS_BEFORE_2023_12_23.contains(region);
+    }
 
     public PrivateEndpoints(Construct scope, String id, Vpc vpc, SubnetSelection subnets, boolean executeCommand) {
         super(scope, id);
@@ -45,6 +67,12 @@ public class PrivateEndpoints extends Construct {
         interfaces.add(endpoint(vpc, "Logs", InterfaceVpcEndpointAwsService.CLOUDWATCH_LOGS, subnets));
         if (executeCommand) {
             interfaces.add(endpoint(vpc, "SsmMessages", InterfaceVpcEndpointAwsService.SSM_MESSAGES, subnets));
+        }
+        String region = Stack.of(this).getRegion();
+        if (needsEcsEndpoints(Token.isUnresolved(region) ? null : region)) {
+            interfaces.add(endpoint(vpc, "EcsAgent", InterfaceVpcEndpointAwsService.ECS_AGENT, subnets));
+            interfaces.add(endpoint(vpc, "EcsTelemetry", InterfaceVpcEndpointAwsService.ECS_TELEMETRY, subnets));
+            interfaces.add(endpoint(vpc, "Ecs", InterfaceVpcEndpointAwsService.ECS, subnets));
         }
     }
 

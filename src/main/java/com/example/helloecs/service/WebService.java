@@ -217,6 +217,13 @@ public class WebService extends Construct {
         this.accessLogs = config.accessLogs() ? new AccessLogs(this, "AccessLogs", loadBalancer, hardening) : null;
         this.webAcl = hardening.hardened() ? new WebAcl(this, "WebAcl", loadBalancer, logKey,
                 Network.Retention.of(config.logRetentionDays())) : null;
+        if (hardening.hardened() && !hardening.deletionProtection()) {
+            // docs/profiles.md's teardown: deploy once with service.deletionProtection=false, then destroy. Only in
+            // that case (NIST 800-53 R5 only: PCI DSS 3.2.1 has no deletion-protection rule).
+            Acknowledge.rule(loadBalancer, Acknowledge.NIST + "ELBDeletionProtectionEnabled", "Deletion "
+                    + "protection is switched off on purpose (service.deletionProtection=false), the documented step "
+                    + "before cdk destroy removes the load balancer.");
+        }
         if (hardening.hardened() && listeners.https != null) {
             Acknowledge.nistAndPci(listeners.http, "ELBv2ACMCertificateRequired", "Port 80 carries no content: "
                     + "its only action is a permanent redirect to the HTTPS listener, which uses the ACM certificate.");
