@@ -156,10 +156,6 @@ public record RegistryConfig(String repositoryName, boolean destroyOnRemoval, bo
         Checks.distinct(p, key, principals);
     }
 
-    /** Regions without ECR repository creation templates (ECR User Guide, "Repository creation templates"). */
-    static final List<String> NO_CREATION_TEMPLATES = List.of("cn-north-1", "cn-northwest-1", "us-gov-east-1",
-            "us-gov-west-1");
-
     static void replication(Problems p, List<String> regions, List<String> accounts, String sourceAccount,
                             String sourceRegion) {
         String key = REPLICATION_REGIONS.key();
@@ -172,10 +168,6 @@ public record RegistryConfig(String repositoryName, boolean destroyOnRemoval, bo
             if (Checks.region(p, key + "[" + i + "]", r) && r.equals(sourceRegion) && sourceAccountIsDestination) {
                 p.add(key + "[" + i + "]", r, "a region other than the source region " + sourceRegion
                         + " (the source registry cannot replicate to itself)");
-            } else if (NO_CREATION_TEMPLATES.contains(r)) {
-                p.add(key + "[" + i + "]", r, "a region with repository creation templates, which this app "
-                        + "creates in each destination (ECR has none in " + String.join(", ", NO_CREATION_TEMPLATES)
-                        + ")");
             }
         }
         Checks.distinct(p, key, regions);
@@ -191,6 +183,10 @@ public record RegistryConfig(String repositoryName, boolean destroyOnRemoval, bo
         }
         if (!accounts.isEmpty() && regions.isEmpty()) {
             p.add(REPLICATION_ACCOUNTS.key(), accounts, "no accounts unless " + key + " lists regions");
+        }
+        if (!accounts.isEmpty() && sourceAccount == null) {
+            p.add(REPLICATION_ACCOUNTS.key(), accounts, "an account set too (-c account=...): each other "
+                    + "account's replica stack grants the source account replication by its ID");
         }
     }
 

@@ -37,8 +37,8 @@ public class RegistryStack extends Stack {
         this.repository = new PrivateRepository(this, "PrivateRepository", new PrivateRepositoryProps(
                 config, Names.executionRoleName(stageId), Names.imagePublishingRoleArn(qualifier)));
         this.replication = config.replicates()
-                ? new RegistryReplication(this, "Replication", new RegistryReplicationProps(config,
-                        deployment.account()))
+                ? new RegistryReplication(this, "Replication", new RegistryReplicationProps(
+                        ReplicaStacks.destinations(config), config.replicationPrefix()))
                 : null;
         this.scanning = config.ownsRegistryScanning() ? new RegistryScanning(this, "Scanning", config) : null;
         this.scanAlerts = new ScanAlerts(this, "ScanAlerts", new ScanAlertsProps(config.repositoryName(),
