@@ -11,11 +11,16 @@ properties, which its model does not read (the revision has no image); they are 
 does. And for a parameter the CLI passes with UsePreviousValue (the CDK's BootstrapVersion, an SSM parameter type), moto
 hands its resolved value, not the SSM parameter's name, to the SSM lookup again; a value that names no SSM parameter is
 taken as that resolved value.
+moto does not roll back: a resource that fails to create makes ExecuteChangeSet itself fail and the stack stays
+half-made. As CloudFormation does, a failed create is recorded as a CREATE_FAILED event with the error as its reason,
+what this stack created is deleted (only that: moto's resource map holds nothing else), and the stack ends in
+ROLLBACK_COMPLETE, which the CDK CLI reports as a failed deploy naming the reason.
 Usage: moto_aws.py [moto_server options], e.g. -H localhost -p 5055.
 """
 import sys
 
 from moto.cloudformation import models, parsing, responses
+from moto.cloudformation.models import Event
 from moto.cloudformation.exceptions import CloudFormationError, ValidationError
 from moto.core.responses import ActionResult, EmptyResult
 from moto.core.utils import pascal_to_camelcase, remap_nested_keys
@@ -64,9 +69,32 @@ def execute_change_set(self, change_set_name, stack_name=None):
     if key is None:
         raise ValidationError(stack_name)
     change_set = self.change_sets[key]
-    original_execute(self, key, stack_name)
+    try:
+        original_execute(self, key, stack_name)
+    except Exception as error:  # noqa: BLE001 - any resource failure, as CloudFormation reports it
+        if change_set.change_set_type != "CREATE":
+            raise
+        roll_back(change_set, error)
+        return
     change_set.stack._parse_template()  # execution sets the template's text, not its parsed form
     change_set.stack.output_map = change_set.stack._create_output_map()
+
+
+def roll_back(change_set, error):
+    stack = change_set.stack
+    reason = getattr(error, "message", None) or str(error)
+    stack.events.append(Event(stack_id=stack.stack_id, stack_name=stack.name, logical_resource_id=stack.name,
+                              physical_resource_id=stack.stack_id, resource_type="AWS::CloudFormation::Stack",
+                              resource_status="CREATE_FAILED", resource_status_reason=reason,
+                              resource_properties=None))
+    stack._add_stack_event("ROLLBACK_IN_PROGRESS", resource_status_reason="The following resource(s) failed to "
+                                                                          "create: " + reason)
+    stack.template = change_set.template
+    stack.resource_map.delete()
+    stack._add_stack_event("ROLLBACK_COMPLETE")
+    stack.status = "ROLLBACK_COMPLETE"
+    stack.status_reason = reason
+    change_set.execution_status = "EXECUTE_COMPLETE"
 
 
 original_ssm = parsing.ResourceMap.parse_ssm_parameter
