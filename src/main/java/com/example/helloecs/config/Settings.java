@@ -98,10 +98,11 @@ public final class Settings {
             "Principals granted pull and push (read-write), for example a CI role.");
     public static final Setting REPLICATION_REGIONS = new Setting("registry.replicationRegions", STRING_LIST,
             List.of(), "distinct AWS regions other than the source region",
-            "Regions the repository is replicated to (registry-wide replication configuration).");
+            "Regions the repository is replicated to (registry-wide replication configuration); each gets a stack "
+                    + "`ID-replica-REGION[-ACCOUNT]` that creates the replica repository.");
     public static final Setting REPLICATION_ACCOUNTS = new Setting("registry.replicationAccounts", STRING_LIST,
             List.of(), "12-digit account IDs",
-            "Destination accounts for replication. Default: this account.");
+            "Destination accounts for replication (needs `account`). Default: this account.");
     public static final Setting REPLICATION_PREFIX = new Setting("registry.replicationPrefix", STRING, null,
             "a prefix of registry.repositoryName (lowercase letters, digits, . _ / -)",
             "Repository-name prefix filter of the replication rule. Default: the repository name.");
