@@ -14,6 +14,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.ecr.model.ScanFrequency;
 import software.amazon.awssdk.services.ecr.model.ScanType;
@@ -117,6 +119,67 @@ class CliPreflightMotoTest {
         assertThat(run.out().lines().toList()).containsExactly("not checked: destination 210987654321/eu-west-1 "
                 + "is another account; pass --account-profile 210987654321=PROFILE to read its registry");
         assertThat(run.exitCode()).isEqualTo(1);
+    }
+
+    /**
+     * Another destination account, read with its own profile: moto keeps a registry per account and answers for
+     * the account whose credentials (from STS AssumeRole) sign the call.
+     */
+    @Test
+    void anotherAccountsRegistryPolicyAndRepositoryAreReadWithItsProfile(@TempDir Path home) throws Exception {
+        ecsServiceLinkedRole();
+        String[] keys = assumeRole("arn:aws:iam::210987654321:role/replicas");
+        try (EcrClient other = CliRun.FAKE_AWS.ecr("eu-west-1", moto.endpoint, StaticCredentialsProvider.create(
+                AwsSessionCredentials.create(keys[0], keys[1], keys[2])))) {
+            other.putRegistryPolicy(r -> r.policyText("{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": "
+                    + "\"Allow\", \"Principal\": {\"AWS\": \"arn:aws:iam::444455556666:root\"}, \"Action\": "
+                    + "\"ecr:ReplicateImage\", \"Resource\": \"*\"}]}"));
+            other.createRepository(r -> r.repositoryName("demo-repo"));
+        }
+        Path credentials = home.resolve("credentials");
+        Files.writeString(credentials, "[replicas]\naws_access_key_id = " + keys[0] + "\naws_secret_access_key = "
+                + keys[1] + "\naws_session_token = " + keys[2] + "\n");
+        String previous = System.setProperty("aws.sharedCredentialsFile", credentials.toString());
+        try {
+            CliRun run = preflight("-c", "account=123456789012", "-c", "registry.replicationAccounts=210987654321",
+                    "--account-profile", "210987654321=replicas");
+            assertThat(run.out().lines().toList()).containsExactlyInAnyOrder(
+                    "repository: demo-repo already exists in 210987654321/eu-west-1; the replica stack "
+                            + "210987654321/eu-west-1 cannot create it (CloudFormation does not adopt it: the deploy "
+                            + "fails, and the rollback leaves it as it is)",
+                    "registry policy: registry 210987654321/eu-west-1 already has a registry policy; the replica "
+                            + "stack 210987654321/eu-west-1 replaces it (registry-wide singleton)");
+            assertThat(run.exitCode()).isEqualTo(1);
+        } finally {
+            if (previous == null) {
+                System.clearProperty("aws.sharedCredentialsFile");
+            } else {
+                System.setProperty("aws.sharedCredentialsFile", previous);
+            }
+        }
+    }
+
+    /** Access key, secret and session token of an assumed role (moto's STS, a plain query call). */
+    private static String[] assumeRole(String roleArn) throws IOException {
+        HttpURLConnection c = (HttpURLConnection) moto.endpoint.resolve("/").toURL().openConnection();
+        c.setRequestMethod("POST");
+        c.setDoOutput(true);
+        c.setRequestProperty("Content-Type", "application/x-www-form-urlencoded");
+        c.setRequestProperty("Authorization", "AWS4-HMAC-SHA256 Credential=testing/20260301/us-east-1/sts/aws4_request, "
+                + "SignedHeaders=host, Signature=0");
+        c.getOutputStream().write(("Action=AssumeRole&Version=2011-06-15&RoleSessionName=preflight&RoleArn="
+                + java.net.URLEncoder.encode(roleArn, java.nio.charset.StandardCharsets.UTF_8))
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String xml = new String(c.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        String[] out = new String[3];
+        String[] tags = {"AccessKeyId", "SecretAccessKey", "SessionToken"};
+        for (int i = 0; i < 3; i++) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("<" + tags[i] + ">([^<]+)</" + tags[i] + ">")
+                    .matcher(xml);
+            assertThat(m.find()).as("%s in %s", tags[i], xml).isTrue();
+            out[i] = m.group(1);
+        }
+        return out;
     }
 
     @Test

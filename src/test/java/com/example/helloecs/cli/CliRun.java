@@ -39,7 +39,11 @@ record CliRun(int exitCode, String out, String err) {
     static final AwsClients FAKE_AWS = new AwsClients() {
         @Override
         public EcrClient ecr(String region, URI endpoint, AwsCredentialsProvider credentials) {
-            return client(region, endpoint);
+            if (credentials == null) {
+                return client(region, endpoint);
+            }
+            return EcrClient.builder().credentialsProvider(credentials).region(Region.of(region))
+                    .endpointOverride(endpoint).build();
         }
 
         @Override
