@@ -13,7 +13,7 @@ import org.junit.jupiter.api.TestInstance;
 
 import com.example.helloecs.registry.RegistryReplicationProps.Destination;
 import com.example.helloecs.registry.lifecycle.LifecyclePolicy;
-import com.example.helloecs.stage.ServiceStacks;
+import com.example.helloecs.stage.DeploymentStacks;
 import com.example.helloecs.support.TestApps;
 
 import software.amazon.awscdk.App;
@@ -38,9 +38,9 @@ class RegistryReplicationTest {
     private Template permission;
 
     private CloudAssembly app;
-    private ServiceStacks sameAccount;
+    private DeploymentStacks sameAccount;
     private CloudAssembly otherAccountApp;
-    private ServiceStacks otherAccount;
+    private DeploymentStacks otherAccount;
 
     @BeforeAll
     void synth() {
