@@ -72,7 +72,7 @@ public final class ReplicaStacks {
             // then (registry.replicationAccounts needs `account`).
             String source = d.account() != null && !d.account().equals(deployment.account())
                     ? deployment.account() : null;
-            out.add(new ReplicaStack(scope, "Replica-" + suffix, new ReplicaStackProps(StackProps.builder()
+            out.add(new ReplicaStack(scope, "Replica-" + suffix, new ReplicaStack.Props(StackProps.builder()
                     .env(Environment.builder().account(account).region(d.region()).build())
                     .stackName(stageId + "-replica-" + suffix)
                     .description("ECR replica repository of " + stageId + " in " + suffix)
