@@ -4,6 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import software.amazon.awscdk.Aws;
+import software.amazon.awscdk.CfnCondition;
+import software.amazon.awscdk.CfnResource;
+import software.amazon.awscdk.Fn;
+import software.amazon.awscdk.ICfnConditionExpression;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.Token;
 import software.amazon.awscdk.services.ec2.GatewayVpcEndpoint;
@@ -30,7 +35,8 @@ import software.constructs.Construct;
  * {@code ecs-agent}, {@code ecs-telemetry} and {@code ecs} ("Amazon ECS interface VPC endpoints (AWS PrivateLink)",
  * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/vpc-endpoints.html, "Considerations for endpoints in
  * Regions introduced starting on December 23, 2023"). They are added in every Region not in
- * {@link #REGIONS_BEFORE_2023_12_23} (a closed list), and when the stack's Region is unknown at synth time.
+ * {@link #REGIONS_BEFORE_2023_12_23} (a closed list); in an environment-agnostic stack they carry a CloudFormation
+ * condition that creates them only in such a Region.
  */
 public class PrivateEndpoints extends Construct {
     public final GatewayVpcEndpoint s3;
@@ -51,6 +57,23 @@ public class PrivateEndpoints extends Construct {
         return region == null || !REGIONS_BEFORE_2023_12_23.contains(region);
     }
 
+    /** True when AWS::Region is none of {@link #REGIONS_BEFORE_2023_12_23} (Fn::Or takes at most 10 conditions). */
+    private CfnCondition newerRegionCondition() {
+        List<String> regions = REGIONS_BEFORE_2023_12_23.stream().sorted().toList();
+        List<ICfnConditionExpression> groups = new ArrayList<>();
+        for (int i = 0; i < regions.size(); i += 10) {
+            List<ICfnConditionExpression> equals = regions.subList(i, Math.min(i + 10, regions.size())).stream()
+                    .map(r -> (ICfnConditionExpression) Fn.conditionEquals(Aws.REGION, r)).toList();
+            groups.add(equals.size() == 1 ? equals.get(0)
+                    : Fn.conditionOr(equals.toArray(ICfnConditionExpression[]::new)));
+        }
+        ICfnConditionExpression older = groups.size() == 1 ? groups.get(0)
+                : Fn.conditionOr(groups.toArray(ICfnConditionExpression[]::new));
+        return CfnCondition.Builder.create(this, "RegionOpenedFrom20231223")
+                .expression(Fn.conditionNot(older))
+                .build();
+    }
+
     public PrivateEndpoints(Construct scope, String id, Vpc vpc, SubnetSelection subnets, boolean executeCommand) {
         super(scope, id);
         this.securityGroup = SecurityGroup.Builder.create(this, "SecurityGroup")
@@ -69,10 +92,19 @@ public class PrivateEndpoints extends Construct {
             interfaces.add(endpoint(vpc, "SsmMessages", InterfaceVpcEndpointAwsService.SSM_MESSAGES, subnets));
         }
         String region = Stack.of(this).getRegion();
-        if (needsEcsEndpoints(Token.isUnresolved(region) ? null : region)) {
-            interfaces.add(endpoint(vpc, "EcsAgent", InterfaceVpcEndpointAwsService.ECS_AGENT, subnets));
-            interfaces.add(endpoint(vpc, "EcsTelemetry", InterfaceVpcEndpointAwsService.ECS_TELEMETRY, subnets));
-            interfaces.add(endpoint(vpc, "Ecs", InterfaceVpcEndpointAwsService.ECS, subnets));
+        boolean unknownRegion = Token.isUnresolved(region);
+        if (unknownRegion || needsEcsEndpoints(region)) {
+            // Environment-agnostic: the three endpoints exist only where the deployed-to Region needs them.
+            CfnCondition newerRegion = unknownRegion ? newerRegionCondition() : null;
+            for (InterfaceVpcEndpoint ecs : List.of(
+                    endpoint(vpc, "EcsAgent", InterfaceVpcEndpointAwsService.ECS_AGENT, subnets),
+                    endpoint(vpc, "EcsTelemetry", InterfaceVpcEndpointAwsService.ECS_TELEMETRY, subnets),
+                    endpoint(vpc, "Ecs", InterfaceVpcEndpointAwsService.ECS, subnets))) {
+                if (newerRegion != null) {
+                    ((CfnResource) ecs.getNode().getDefaultChild()).getCfnOptions().setCondition(newerRegion);
+                }
+                interfaces.add(ecs);
+            }
         }
     }
 
