@@ -39,9 +39,10 @@ def find(backend, name, stack):
     """The key of the change set with this name (or ARN) in this stack (name or ID), or None."""
     if name in backend.change_sets:
         return name
-    for key, change_set in backend.change_sets.items():
-        if change_set.change_set_name == name and (not stack or stack in (change_set.stack_name,
-                                                                           change_set.stack_id)):
+    for key, change_set in reversed(list(backend.change_sets.items())):
+        # The newest with this name, of a stack that still exists: a deleted stack's change sets stay in moto.
+        if change_set.change_set_name == name and change_set.stack_id in backend.stacks and (
+                not stack or stack in (change_set.stack_name, change_set.stack_id)):
             return key
     return None
 
