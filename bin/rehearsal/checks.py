@@ -259,14 +259,21 @@ def replica(cdk_out, region):
     check(copy["encryptionConfiguration"]["encryptionType"] == source["encryptionConfiguration"]["encryptionType"],
           f"replica encryption {copy['encryptionConfiguration']} (source {source['encryptionConfiguration']})")
 
-    def lifecycle(ecr):
-        try:
-            return json.loads(ecr.get_lifecycle_policy(repositoryName=REPOSITORY)["lifecyclePolicyText"])
-        except ecr.exceptions.LifecyclePolicyNotFoundException:
-            return None
+    # moto's CloudFormation does not set a repository's lifecycle policy (nor its repository policy): compare the
+    # deployed templates' repository properties instead.
+    def repository_properties(display_suffix):
+        for display, _, artifact, _ in root_stacks(cdk_out):
+            if display.rsplit("/", 1)[-1].startswith(display_suffix):
+                template = json.loads((pathlib.Path(cdk_out) / artifact["properties"]["templateFile"]).read_text())
+                return next(r["Properties"] for r in template["Resources"].values()
+                            if r["Type"] == "AWS::ECR::Repository")
+        return {}
 
-    check(lifecycle(replica_ecr) == lifecycle(source_ecr) and lifecycle(source_ecr) is not None,
-          "replica lifecycle policy == source's")
+    source_props, replica_props = repository_properties("Registry"), repository_properties("Replica-")
+    for key in ("RepositoryName", "LifecyclePolicy", "ImageTagMutability", "ImageScanningConfiguration",
+                "EmptyOnDelete"):
+        check(key in source_props and replica_props.get(key) == source_props.get(key),
+              f"replica template {key} == source's")
 
 
 def replica_gone(region):
