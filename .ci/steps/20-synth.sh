@@ -42,6 +42,14 @@ PY
 npx cdk synth --quiet --output cdk.out.full "${full[@]}"
 npx cdk synth --quiet --output cdk.out.pipeline "${pipeline[@]}"
 npx cdk synth --quiet --output cdk.out.hardened "${hardened[@]}"
+# Each traffic-shifting deployment strategy (docs/service.md#releases), under profile hardened with all three
+# cdk-nag packs and aws-cdk-lib's built-in validation on; 60-cfn-lint lints them too.
+for strategy in canary linear blue-green; do
+  rm -rf "cdk.out.$strategy"
+  CDK_VALIDATION=true npx cdk synth --quiet --output "cdk.out.$strategy" "${hardened[@]}" \
+    -c service.deploymentStrategy="$strategy"
+  python3 .ci/check_assembly.py "cdk.out.$strategy"
+done
 npx cdk synth --quiet --output cdk.out.teardown "${teardown[@]}"
 python3 - <<'PY'
 import json, pathlib, sys
@@ -60,4 +68,4 @@ if bad:
     sys.exit("custom resources or Lambda functions left:\n  " + "\n  ".join(bad))
 print("no custom resource or Lambda function outside the VPC's default security group restriction")
 PY
-echo "synthesized cdk.out, cdk.out.full, cdk.out.pipeline, cdk.out.hardened and cdk.out.teardown"
+echo "synthesized cdk.out, cdk.out.full, cdk.out.pipeline, cdk.out.hardened, cdk.out.teardown and cdk.out.{canary,linear,blue-green}"

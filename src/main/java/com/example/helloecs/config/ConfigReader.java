@@ -200,6 +200,7 @@ public final class ConfigReader {
         ServiceConfig.read(v);
         ImageConfig image = ImageConfig.read(v, projectRoot);
         HardeningConfig hardening = HardeningConfig.read(v);
+        ReleaseConfig.read(v);
         SettingValues settings = v.resolve();
         return new Deployment(env == null ? Deployment.DEFAULT_NAME : env.name(), account, region,
                 env != null && env.approval(), new RegistryConfig(settings, lifecycleRules),

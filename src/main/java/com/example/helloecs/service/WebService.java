@@ -6,6 +6,9 @@ import java.util.Map;
 import com.example.helloecs.compliance.Acknowledge;
 import com.example.helloecs.compliance.ManagedPolicies;
 import com.example.helloecs.config.FargateSizes;
+import com.example.helloecs.service.release.DeploymentStrategies;
+import com.example.helloecs.service.release.Release;
+import com.example.helloecs.service.release.ReleaseTargets;
 
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
@@ -35,6 +38,7 @@ import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationListene
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationLoadBalancer;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationProtocol;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationTargetGroup;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationTargetGroupProps;
 import software.amazon.awscdk.services.elasticloadbalancingv2.HealthCheck.Builder;
 import software.amazon.awscdk.services.elasticloadbalancingv2.TargetType;
 import software.amazon.awscdk.services.iam.ManagedPolicy;
@@ -84,6 +88,8 @@ public class WebService extends Construct {
     public final LogEncryption logEncryption;
     /** The WAF web ACL on the load balancer (profile hardened), or {@code null}. */
     public final WebAcl webAcl;
+    /** Deployment strategy resources, alarms, alarm topic and dashboard. */
+    public final Release release;
 
     public WebService(Construct scope, String id, WebServiceProps props) {
         super(scope, id);
@@ -120,6 +126,7 @@ public class WebService extends Construct {
         this.targetGroup = targetGroup(props);
         this.listeners = new Listeners(this, "Listeners", props, loadBalancer, targetGroup);
         this.listener = listeners.https != null ? listeners.https : listeners.http;
+        this.release = release(props);
         this.accessLogs = props.accessLogs() ? new AccessLogs(this, "AccessLogs", loadBalancer, props.hardened()) : null;
         this.webAcl = props.hardened() ? new WebAcl(this, "WebAcl", loadBalancer, logKey, props.logRetention()) : null;
         if (props.hardened() && !props.deletionProtection()) {
@@ -222,7 +229,7 @@ public class WebService extends Construct {
     }
 
     private FargateService fargateService(WebServiceProps props) {
-        return FargateService.Builder.create(this, "Service")
+        FargateService.Builder builder = FargateService.Builder.create(this, "Service")
                 .cluster(cluster)
                 .taskDefinition(taskDefinition)
                 .desiredCount(props.desiredCount())
@@ -234,12 +241,18 @@ public class WebService extends Construct {
                 .maxHealthyPercent(props.maxHealthyPercent())
                 .enableExecuteCommand(props.enableExecuteCommand())
                 .capacityProviderStrategies(props.spot() ? SPOT_WITH_ON_DEMAND_BASE : null)
-                .healthCheckGracePeriod(HEALTH_CHECK_GRACE_PERIOD)
-                .build();
+                .healthCheckGracePeriod(HEALTH_CHECK_GRACE_PERIOD);
+        return DeploymentStrategies.applyTo(builder, props.release()).build();
     }
 
+    /** The target group, without targets: {@link #release} registers the service (and adds an alternate). */
     private ApplicationTargetGroup targetGroup(WebServiceProps props) {
-        return ApplicationTargetGroup.Builder.create(this, "TargetGroup")
+        return new ApplicationTargetGroup(this, "TargetGroup", targetGroupProps(props));
+    }
+
+    /** The target group's settings; an alternate target group of a traffic-shifting strategy copies them. */
+    private ApplicationTargetGroupProps targetGroupProps(WebServiceProps props) {
+        return ApplicationTargetGroupProps.builder()
                 .vpc(network.vpc)
                 .port(props.containerPort())
                 .protocol(ApplicationProtocol.HTTP)
@@ -253,9 +266,14 @@ public class WebService extends Construct {
                         .unhealthyThresholdCount(props.unhealthyThreshold())
                         .healthyHttpCodes(HEALTHY_HTTP_CODES)
                         .build())
-                .targets(List.of(service.loadBalancerTarget(software.amazon.awscdk.services.ecs.LoadBalancerTargetOptions
-                        .builder().containerName(CONTAINER_NAME).containerPort(props.containerPort()).build())))
                 .build();
+    }
+
+    /** The service registered with its target group(s), the strategy's traffic shifting, alarms, dashboard. */
+    private Release release(WebServiceProps props) {
+        return new Release(this, "Release", props.release(), new ReleaseTargets(service, cluster.getClusterName(),
+                CONTAINER_NAME, props.containerPort(), loadBalancer, listener, targetGroup, targetGroupProps(props),
+                props.containerInsights()));
     }
 
     /**
@@ -284,7 +302,8 @@ public class WebService extends Construct {
             count.scaleOnCpuUtilization("Cpu", CpuUtilizationScalingProps.builder()
                     .targetUtilizationPercent(props.cpuTargetPercent()).build());
         }
-        if (props.requestsPerTarget() > 0) {
+        // Request-count scaling watches one target group: with two, traffic moves away from it on every release.
+        if (props.requestsPerTarget() > 0 && !props.release().strategy().shiftsTraffic()) {
             count.scaleOnRequestCount("Requests", RequestCountScalingProps.builder()
                     .requestsPerTarget(props.requestsPerTarget()).targetGroup(targetGroup).build());
         }
