@@ -21,11 +21,15 @@ full=(-c account=123456789012 -c region=eu-west-1 -c registry.encryption=KMS -c 
 hardened=(-c account=123456789012 -c region=eu-west-1 -c profile=hardened
   -c service.certificateArn=arn:aws:acm:eu-west-1:123456789012:certificate/00000000-0000-0000-0000-000000000000
   -c compliance.packs=AwsSolutions,NIST80053R5,PCIDSS321)
+# docs/profiles.md's teardown (deletion protection off) with replication into another region: all three packs,
+# nothing unacknowledged, and the replica stack (with its KMS key) checked by them too.
+teardown=("${hardened[@]}" -c service.deletionProtection=false -c registry.replicationRegions=us-east-1
+  -c registry.encryption=KMS)
 pipeline=(-c 'environments={"dev":{"account":"111111111111","region":"eu-west-1"},"prod":{"account":"222222222222","region":"eu-west-1","approval":true}}'
   -c pipeline.repository=example/hello-ecs -c pipeline.branch=main
   -c pipeline.connectionArn=arn:aws:codeconnections:eu-west-1:111111111111:connection/abc-123
   -c pipeline.scanGate=HIGH)
-rm -rf cdk.out.full cdk.out.pipeline cdk.out.hardened
+rm -rf cdk.out.full cdk.out.pipeline cdk.out.hardened cdk.out.teardown
 # Explicit accounts make the CDK look up availability zones; with no AWS access, CI provides the answers the
 # way the CLI would have cached them (users with credentials get them looked up and cached in cdk.context.json).
 [ ! -e cdk.context.json ] || { echo "cdk.context.json exists; CI will not overwrite it" >&2; exit 1; }
@@ -47,4 +51,22 @@ for strategy in canary linear blue-green; do
     -c service.deploymentStrategy="$strategy"
   python3 .ci/check_assembly.py "cdk.out.$strategy"
 done
-echo "synthesized cdk.out, cdk.out.full, cdk.out.pipeline, cdk.out.hardened and cdk.out.{canary,linear,blue-green}"
+npx cdk synth --quiet --output cdk.out.teardown "${teardown[@]}"
+python3 - <<'PY'
+import json, pathlib, sys
+# No custom resource and no Lambda function outside the service stack's Custom::VpcRestrictDefaultSG (closes the
+# default security group of the VPC that stack creates), in every configuration's templates but the pipeline's.
+bad = []
+for out in ("cdk.out", "cdk.out.full", "cdk.out.hardened", "cdk.out.teardown"):
+    for t in pathlib.Path(out).glob("*.template.json"):
+        for name, r in json.loads(t.read_text()).get("Resources", {}).items():
+            kind = r["Type"]
+            if kind.startswith("Custom::") or kind in ("AWS::Lambda::Function", "AWS::CloudFormation::CustomResource"):
+                if not ("Service" in t.name and (kind == "Custom::VpcRestrictDefaultSG"
+                        or name.startswith("CustomVpcRestrictDefaultSGCustomResourceProvider"))):
+                    bad.append(f"{t}: {name} {kind}")
+if bad:
+    sys.exit("custom resources or Lambda functions left:\n  " + "\n  ".join(bad))
+print("no custom resource or Lambda function outside the VPC's default security group restriction")
+PY
+echo "synthesized cdk.out, cdk.out.full, cdk.out.pipeline, cdk.out.hardened, cdk.out.teardown and cdk.out.{canary,linear,blue-green}"

@@ -47,7 +47,9 @@ fi
 
 if ! docker info >/dev/null 2>&1; then
   echo "starting dockerd"
-  as_root sh -c 'nohup dockerd >/tmp/dockerd.log 2>&1 9>&- &'
+  # No inherited descriptor may reach the daemon: a lock held by a caller (`flock /tmp/rehearsal.lock ...` holds it
+  # on fd 3; this script's own on 9) would stay held for as long as dockerd runs and block every other rehearsal.
+  as_root sh -c 'nohup dockerd >/tmp/dockerd.log 2>&1 </dev/null 3>&- 4>&- 5>&- 6>&- 7>&- 8>&- 9>&- &'
   for _ in $(seq 1 60); do
     docker info >/dev/null 2>&1 && break
     sleep 1

@@ -7,16 +7,17 @@ REQUIRE_MOTO=1 mvn -B -Dstyle.color=never test -Dtest='Lifecycle*,Scan*,Cli*,Cos
 python3 - <<'PY'
 import glob, sys, xml.etree.ElementTree as ET
 reports = glob.glob("target/surefire-reports/TEST-com.example.helloecs.cli.CliMotoTest*.xml")
-if not reports:
+preflight = glob.glob("target/surefire-reports/TEST-com.example.helloecs.cli.CliPreflightMotoTest*.xml")
+if not reports or not preflight:
     sys.exit("50-cli: no report of the moto tests")
-for report in reports:
+for report in reports + preflight:
     suite = ET.parse(report).getroot()
     if int(suite.get("tests", "0")) == 0 or suite.get("skipped") != "0":
         sys.exit(f"50-cli: {report}: tests={suite.get('tests')} skipped={suite.get('skipped')}: moto tests must run")
 PY
 ./bin/hello-ecs lifecycle preview --file src/test/resources/cli/describe-images.json
 ./bin/hello-ecs lifecycle preview --file src/test/resources/cli/describe-images.json --json >/dev/null
-for cmd in "" "lifecycle" "lifecycle preview" "scan" "scan findings" "config" "cost"; do
+for cmd in "" "lifecycle" "lifecycle preview" "scan" "scan findings" "config" "cost" "preflight"; do
   # shellcheck disable=SC2086
   ./bin/hello-ecs $cmd --help >/dev/null
 done

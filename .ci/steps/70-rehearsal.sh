@@ -2,8 +2,10 @@
 # README's deploy and destroy commands, verbatim, against moto_server and a local TLS registry standing in for ECR,
 # on a fresh fake account each time (bin/rehearse-deploy says what it checks and what moto cannot prove): the
 # default app, a second image directory (docs/service.md, "Your own image"), profile hardened (with a
-# certificate imported into the emulated ACM), and a canary deployment strategy (docs/service.md#releases: two
-# target groups and the production listener rule). Needs 30-docker-setup.
+# certificate imported into the emulated ACM), a canary deployment strategy (docs/service.md#releases: two
+# target groups and the production listener rule), and replication into a second region of the fake account with
+# the real-account checks (preflight, a foreign repository in the destination that the deploy must not touch).
+# Needs 30-docker-setup.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 export PATH="$PATH:$HOME/.pyenv/shims"
@@ -24,3 +26,6 @@ bin/rehearse-deploy -c profile=hardened -c service.certificateArn=REHEARSAL_CERT
 
 echo "=== rehearsal: deployment strategy canary"
 bin/rehearse-deploy -c service.deploymentStrategy=canary
+
+echo "=== rehearsal: replication to eu-west-1, with a foreign repository there first"
+bin/rehearse-deploy --replication eu-west-1

@@ -13,6 +13,12 @@ Usage: checks.py COMMAND ARGS, with REHEARSAL_ACCOUNT, REHEARSAL_REGION and REHE
   updated CDK_OUT STATE            a new tag pushed into the same repository, the old one kept, the task runs the new
   destroyed NAME...                none of these stacks remains
   import-certificate CERT KEY      imports a certificate into ACM (as a user's own would be) and prints its ARN
+  ecs-role                         creates AWSServiceRoleForECS, by the name and path AWS gives it
+  foreign-repo REGION create|intact|delete
+                                   a repository with the app's name and one image in REGION that the app did not
+                                   create: makes it, checks it and its image are still there, or removes it
+  replica CDK_OUT REGION           the replica stack is complete and its repository has the source's settings
+  replica-gone REGION              the replica repository was deleted with its stack
 """
 import json
 import os
@@ -32,7 +38,10 @@ REGISTRY = f"{ACCOUNT}.dkr.ecr.{REGION}.amazonaws.com"
 PROMISED_OUTPUTS = {
     "Registry": ["RepositoryUri", "RepositoryArn", "DockerLogin"],
     "Service": ["LoadBalancerDnsName", "ServiceUrl", "DashboardName", "DashboardUrl", "AlarmTopicArn"],
+    "Replica": ["ReplicaRepositoryUri"],
 }
+REPOSITORY = os.environ.get("REHEARSAL_REPOSITORY", "hello-ecs")
+FOREIGN_TAG = "not-this-apps"
 failures = []
 
 
@@ -42,8 +51,13 @@ def check(condition, message):
         failures.append(message)
 
 
-def client(service):
-    return boto3.client(service, region_name=REGION)
+def client(service, region=REGION):
+    return boto3.client(service, region_name=region)
+
+
+def stack_region(artifact):
+    """The region of a stack artifact (aws://ACCOUNT/REGION)."""
+    return artifact["environment"].rsplit("/", 1)[-1]
 
 
 def root_stacks(cdk_out):
@@ -131,13 +145,15 @@ def image_runs(cdk_out, label, service_follows=True):
 def deployed(cdk_out, state):
     cfn, elb = client("cloudformation"), client("elbv2")
     stacks = root_stacks(cdk_out)
-    check(len(stacks) == 2, f"the root assembly holds two stacks: {[s[1] for s in stacks]}")
-    for display, name, _, _ in stacks:
-        description = cfn.describe_stacks(StackName=name)["Stacks"][0]
+    replicas = [s for s in stacks if s[0].rsplit("/", 1)[-1].startswith("Replica-")]
+    check(len(stacks) == 2 + len(replicas), f"the root assembly holds two stacks and {len(replicas)} replica "
+                                            f"stack(s): {[s[1] for s in stacks]}")
+    for display, name, artifact, _ in stacks:
+        description = client("cloudformation", stack_region(artifact)).describe_stacks(StackName=name)["Stacks"][0]
         check(description["StackStatus"] in ("CREATE_COMPLETE", "UPDATE_COMPLETE"),
               f"{name}: {description['StackStatus']}")
         outputs = {o["OutputKey"]: o.get("OutputValue") for o in description.get("Outputs") or []}
-        for key in PROMISED_OUTPUTS[display.rsplit("/", 1)[-1]]:
+        for key in PROMISED_OUTPUTS[display.rsplit("/", 1)[-1].split("-", 1)[0]]:
             check(bool(outputs.get(key)), f"{name}: output {key} = {outputs.get(key)}")
         if "LoadBalancerDnsName" in outputs:
             names = [lb["DNSName"] for lb in elb.describe_load_balancers()["LoadBalancers"]]
@@ -202,8 +218,11 @@ def updated(cdk_out, state):
 
 
 def destroyed(names):
-    cfn = client("cloudformation")
     for name in names:
+        # A replica stack's name ends in its region (ID-replica-REGION[-ACCOUNT]).
+        region = next((r for r in boto3.session.Session().get_available_regions("cloudformation")
+                       if f"-replica-{r}" in name), REGION)
+        cfn = client("cloudformation", region)
         try:
             status = cfn.describe_stacks(StackName=name)["Stacks"][0]["StackStatus"]
         except cfn.exceptions.ClientError as e:
@@ -217,13 +236,102 @@ def import_certificate(cert, key):
     print(arn)
 
 
+def ecs_role():
+    client("iam").create_role(RoleName="AWSServiceRoleForECS", Path="/aws-service-role/ecs.amazonaws.com/",
+                              AssumeRolePolicyDocument=json.dumps({"Version": "2012-10-17", "Statement": [{
+                                  "Effect": "Allow", "Principal": {"Service": "ecs.amazonaws.com"},
+                                  "Action": "sts:AssumeRole"}]}))
+    print("created AWSServiceRoleForECS")
+
+
+FOREIGN_MANIFEST = json.dumps({"schemaVersion": 2, "mediaType": "application/vnd.docker.distribution.manifest.v2+json",
+                               "config": {"digest": "sha256:" + "f" * 64, "size": 1,
+                                          "mediaType": "application/vnd.docker.container.image.v1+json"},
+                               "layers": []})
+FOREIGN_DIGEST = "sha256:" + "e" * 64
+
+
+def foreign_repo(region, action):
+    ecr = client("ecr", region)
+    if action == "create":
+        ecr.create_repository(repositoryName=REPOSITORY, imageTagMutability="MUTABLE")
+        ecr.put_image(repositoryName=REPOSITORY, imageTag=FOREIGN_TAG, imageManifest=FOREIGN_MANIFEST,
+                      imageDigest=FOREIGN_DIGEST)
+        print(f"created {REPOSITORY} in {region} with image {FOREIGN_TAG} (not this app's)")
+    elif action == "intact":
+        try:
+            images = ecr.describe_images(repositoryName=REPOSITORY)["imageDetails"]
+        except ecr.exceptions.RepositoryNotFoundException:
+            images = None
+        check(images is not None, f"the foreign repository {REPOSITORY} in {region} is still there")
+        check(any(FOREIGN_TAG in (i.get("imageTags") or []) and i["imageDigest"] == FOREIGN_DIGEST
+                  for i in images or []), f"... with its image {FOREIGN_TAG}")
+        mutability = ecr.describe_repositories(repositoryNames=[REPOSITORY])["repositories"][0][
+            "imageTagMutability"] if images is not None else None
+        check(mutability == "MUTABLE", f"... and its own settings (imageTagMutability {mutability})")
+    elif action == "delete":
+        ecr.delete_repository(repositoryName=REPOSITORY, force=True)
+        print(f"deleted the foreign {REPOSITORY} in {region} (the rehearsal's own, to go on)")
+    else:
+        sys.exit(__doc__)
+
+
+def replica(cdk_out, region):
+    stacks = [s for s in root_stacks(cdk_out) if stack_region(s[2]) == region
+              and s[0].rsplit("/", 1)[-1].startswith("Replica-")]
+    check(len(stacks) == 1, f"one replica stack in {region}: {[s[1] for s in stacks]}")
+    if not stacks:
+        return
+    name = stacks[0][1]
+    status = client("cloudformation", region).describe_stacks(StackName=name)["Stacks"][0]["StackStatus"]
+    check(status in ("CREATE_COMPLETE", "UPDATE_COMPLETE"), f"{name}: {status}")
+    source_ecr, replica_ecr = client("ecr"), client("ecr", region)
+    source = source_ecr.describe_repositories(repositoryNames=[REPOSITORY])["repositories"][0]
+    try:
+        copy = replica_ecr.describe_repositories(repositoryNames=[REPOSITORY])["repositories"][0]
+    except replica_ecr.exceptions.RepositoryNotFoundException:
+        check(False, f"replica repository {REPOSITORY} in {region}")
+        return
+    check(copy["repositoryArn"].split(":")[3] == region, f"replica {copy['repositoryUri']}")
+    for key in ("imageTagMutability", "imageScanningConfiguration"):
+        check(copy.get(key) == source.get(key), f"replica {key} {copy.get(key)} == source's {source.get(key)}")
+    check(copy["encryptionConfiguration"]["encryptionType"] == source["encryptionConfiguration"]["encryptionType"],
+          f"replica encryption {copy['encryptionConfiguration']} (source {source['encryptionConfiguration']})")
+
+    # moto's CloudFormation does not set a repository's lifecycle policy (nor its repository policy): compare the
+    # deployed templates' repository properties instead.
+    def repository_properties(display_suffix):
+        for display, _, artifact, _ in root_stacks(cdk_out):
+            if display.rsplit("/", 1)[-1].startswith(display_suffix):
+                template = json.loads((pathlib.Path(cdk_out) / artifact["properties"]["templateFile"]).read_text())
+                return next(r["Properties"] for r in template["Resources"].values()
+                            if r["Type"] == "AWS::ECR::Repository")
+        return {}
+
+    source_props, replica_props = repository_properties("Registry"), repository_properties("Replica-")
+    for key in ("RepositoryName", "LifecyclePolicy", "ImageTagMutability", "ImageScanningConfiguration",
+                "EmptyOnDelete"):
+        check(key in source_props and replica_props.get(key) == source_props.get(key),
+              f"replica template {key} == source's")
+
+
+def replica_gone(region):
+    ecr = client("ecr", region)
+    try:
+        ecr.describe_repositories(repositoryNames=[REPOSITORY])
+        check(False, f"replica {REPOSITORY} in {region} deleted with its stack")
+    except ecr.exceptions.RepositoryNotFoundException:
+        check(True, f"replica {REPOSITORY} in {region} deleted with its stack")
+
+
 if __name__ == "__main__":
     command, args = sys.argv[1], sys.argv[2:]
     if command == "stacks":
         print("\n".join(name for _, name, _, _ in root_stacks(args[0])))
         sys.exit(0)
     commands = {"deployed": deployed, "released": released, "unchanged": unchanged, "updated": updated,
-                "import-certificate": import_certificate,
+                "import-certificate": import_certificate, "ecs-role": ecs_role, "foreign-repo": foreign_repo,
+                "replica": replica, "replica-gone": replica_gone,
                 "destroyed": lambda *names: destroyed(names)}
     if command not in commands:
         sys.exit(__doc__)

@@ -16,11 +16,16 @@ as CloudWatch dimensions: they are computed from the ARN, as ELB defines them (a
 moto has no CloudFormation model for AWS::CloudWatch::Alarm (it passes the type without creating anything), so the
 dashboard's Fn::GetAtt of an alarm's Arn fails the stack: here alarms are created as moto's own PutMetricAlarm
 does, metric math included, so the rehearsal can also check that they exist and notify the topic.
+moto does not roll back: a resource that fails to create makes ExecuteChangeSet itself fail and the stack stays
+half-made. As CloudFormation does, a failed create is recorded as a CREATE_FAILED event with the error as its reason,
+what this stack created is deleted (only that: moto's resource map holds nothing else), and the stack ends in
+ROLLBACK_COMPLETE, which the CDK CLI reports as a failed deploy naming the reason.
 Usage: moto_aws.py [moto_server options], e.g. -H localhost -p 5055.
 """
 import sys
 
 from moto.cloudformation import models, parsing, responses
+from moto.cloudformation.models import Event
 from moto.cloudformation.exceptions import CloudFormationError, ValidationError
 from moto.cloudwatch import models as cw_models
 from moto.core.common_models import CloudFormationModel
@@ -42,9 +47,10 @@ def find(backend, name, stack):
     """The key of the change set with this name (or ARN) in this stack (name or ID), or None."""
     if name in backend.change_sets:
         return name
-    for key, change_set in backend.change_sets.items():
-        if change_set.change_set_name == name and (not stack or stack in (change_set.stack_name,
-                                                                           change_set.stack_id)):
+    for key, change_set in reversed(list(backend.change_sets.items())):
+        # The newest with this name, of a stack that still exists: a deleted stack's change sets stay in moto.
+        if change_set.change_set_name == name and change_set.stack_id in backend.stacks and (
+                not stack or stack in (change_set.stack_name, change_set.stack_id)):
             return key
     return None
 
@@ -72,9 +78,32 @@ def execute_change_set(self, change_set_name, stack_name=None):
     if key is None:
         raise ValidationError(stack_name)
     change_set = self.change_sets[key]
-    original_execute(self, key, stack_name)
+    try:
+        original_execute(self, key, stack_name)
+    except Exception as error:  # noqa: BLE001 - any resource failure, as CloudFormation reports it
+        if change_set.change_set_type != "CREATE":
+            raise
+        roll_back(change_set, error)
+        return
     change_set.stack._parse_template()  # execution sets the template's text, not its parsed form
     change_set.stack.output_map = change_set.stack._create_output_map()
+
+
+def roll_back(change_set, error):
+    stack = change_set.stack
+    reason = getattr(error, "message", None) or str(error)
+    stack.events.append(Event(stack_id=stack.stack_id, stack_name=stack.name, logical_resource_id=stack.name,
+                              physical_resource_id=stack.stack_id, resource_type="AWS::CloudFormation::Stack",
+                              resource_status="CREATE_FAILED", resource_status_reason=reason,
+                              resource_properties=None))
+    stack._add_stack_event("ROLLBACK_IN_PROGRESS", resource_status_reason="The following resource(s) failed to "
+                                                                          "create: " + reason)
+    stack.template = change_set.template
+    stack.resource_map.delete()
+    stack._add_stack_event("ROLLBACK_COMPLETE")
+    stack.status = "ROLLBACK_COMPLETE"
+    stack.status_reason = reason
+    change_set.execution_status = "EXECUTE_COMPLETE"
 
 
 original_ssm = parsing.ResourceMap.parse_ssm_parameter

@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
                 ScanCommand.class,
                 RunLocalCommand.class,
                 CostCommand.class,
+                PreflightCommand.class,
         })
 public final class Main extends CommandGroup {
 

@@ -20,9 +20,6 @@ public record RegistryConfig(SettingValues settings, List<LifecycleRule> lifecyc
     private static final int MAX_SCAN_FILTER = 255;
     /** ECR allows at most 25 unique replication destinations across all rules (Service Quotas). */
     public static final int MAX_REPLICATION_DESTINATIONS = 25;
-    /** Regions without ECR repository creation templates (ECR User Guide, "Repository creation templates"). */
-    static final List<String> NO_CREATION_TEMPLATES = List.of("cn-north-1", "cn-northwest-1", "us-gov-east-1",
-            "us-gov-west-1");
 
     public RegistryConfig {
         lifecycleRules = List.copyOf(lifecycleRules);
@@ -161,10 +158,6 @@ public record RegistryConfig(SettingValues settings, List<LifecycleRule> lifecyc
             if (r.equals(sourceRegion) && sourceAccountIsDestination) {
                 p.add(key + "[" + i + "]", r, "a region other than the source region " + sourceRegion
                         + " (the source registry cannot replicate to itself)");
-            } else if (NO_CREATION_TEMPLATES.contains(r)) {
-                p.add(key + "[" + i + "]", r, "a region with repository creation templates, which this app "
-                        + "creates in each destination (ECR has none in " + String.join(", ", NO_CREATION_TEMPLATES)
-                        + ")");
             }
         }
         int destinations = regions.size() * Math.max(1, accounts.size());
@@ -175,6 +168,10 @@ public record RegistryConfig(SettingValues settings, List<LifecycleRule> lifecyc
         }
         if (!accounts.isEmpty() && regions.isEmpty()) {
             p.add(REPLICATION_ACCOUNTS.key(), accounts, "no accounts unless " + key + " lists regions");
+        }
+        if (!accounts.isEmpty() && sourceAccount == null) {
+            p.add(REPLICATION_ACCOUNTS.key(), accounts, "an account set too (-c account=...): each other "
+                    + "account's replica stack grants the source account replication by its ID");
         }
     }
 }

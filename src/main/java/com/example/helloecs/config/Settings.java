@@ -126,9 +126,11 @@ public final class Settings {
     public static final Setting<List<String>> REPLICATION_REGIONS = list("registry.replicationRegions")
             .defaultsTo(List.of()).check(each(Checks.REGION))
             .note("other than the source region (unless replicating to another account); at most 25 destinations")
-            .describe("Regions the repository is replicated to (registry-wide replication configuration).");
+            .describe("Regions the repository is replicated to (registry-wide replication configuration); each "
+                    + "destination gets a stack `ID-replica-REGION[-ACCOUNT]` that creates the replica repository.");
     public static final Setting<List<String>> REPLICATION_ACCOUNTS = list("registry.replicationAccounts")
-            .defaultsTo(List.of()).check(each(Checks.ACCOUNT)).note("only with registry.replicationRegions")
+            .defaultsTo(List.of()).check(each(Checks.ACCOUNT))
+            .note("only with registry.replicationRegions, and with `account` set")
             .describe("Destination accounts for replication. Default: this account.");
     public static final Setting<String> REPLICATION_PREFIX = string("registry.replicationPrefix")
             .check(pattern(Pattern.compile("[a-z0-9._/-]{1,256}"),

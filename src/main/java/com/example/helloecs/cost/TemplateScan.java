@@ -91,7 +91,12 @@ public final class TemplateScan {
                     case "AWS::ECR::Repository" -> repositories.add(repository(id, p, notes));
                     case "AWS::KMS::Key" -> keys.add(id);
                     case "AWS::EC2::VPCEndpoint" -> {
-                        if ("Interface".equals(p.path("VpcEndpointType").asText("Gateway"))) {
+                        if (e.getValue().has("Condition")) {
+                            // The ECS endpoints of an environment-agnostic hardened stack: created only in Regions
+                            // opened from 2023-12-23 (service/PrivateEndpoints), not in us-east-1's prices.
+                            notes.add(id + ": created only under condition " + e.getValue().path("Condition").asText()
+                                    + "; not priced");
+                        } else if ("Interface".equals(p.path("VpcEndpointType").asText("Gateway"))) {
                             endpoints.add(new Inventory.InterfaceEndpoint(id, Math.max(1, p.path("SubnetIds").size())));
                         }
                     }

@@ -1,20 +1,28 @@
 package com.example.helloecs.registry;
 
-import com.example.helloecs.config.RegistryConfig;
+import java.util.List;
 
 /**
  * Props of {@link RegistryReplication}.
  *
- * @param config  registry settings (destinations, prefix, and the repository settings replicas should get); required
- * @param account the deployment's account. Default ({@code null}): environment-agnostic; then creation templates
- *                and replica cleanup are created only when {@code registry.replicationAccounts} is empty (the
- *                destinations are this account)
+ * @param destinations where images are replicated; at least one
+ * @param prefix       repository-name prefix filter of the rule (PREFIX_MATCH); required
  */
-public record RegistryReplicationProps(RegistryConfig config, String account) {
+public record RegistryReplicationProps(List<Destination> destinations, String prefix) {
+    public RegistryReplicationProps {
+        if (destinations == null || destinations.isEmpty() || prefix == null) {
+            throw new IllegalArgumentException("RegistryReplicationProps: required destinations (one or more) and "
+                    + "prefix");
+        }
+        destinations = List.copyOf(destinations);
+    }
 
-    /** Whether this account is among the destinations, so templates and cleanup can be managed from here. */
-    public boolean replicatesIntoThisAccount() {
-        return config.replicationAccounts().isEmpty()
-                || (account != null && config.replicationAccounts().contains(account));
+    /**
+     * One destination registry.
+     *
+     * @param region  destination region; required
+     * @param account destination account. Default ({@code null}): this account
+     */
+    public record Destination(String region, String account) {
     }
 }

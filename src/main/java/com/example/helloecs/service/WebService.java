@@ -137,6 +137,13 @@ public class WebService extends Construct {
         this.release = release(props);
         this.accessLogs = props.accessLogs() ? new AccessLogs(this, "AccessLogs", loadBalancer, props.hardened()) : null;
         this.webAcl = props.hardened() ? new WebAcl(this, "WebAcl", loadBalancer, logKey, props.logRetention()) : null;
+        if (props.hardened() && !props.deletionProtection()) {
+            // docs/profiles.md's teardown: deploy once with service.deletionProtection=false, then destroy. Only in
+            // that case (NIST 800-53 R5 only: PCI DSS 3.2.1 has no deletion-protection rule).
+            Acknowledge.rule(loadBalancer, Acknowledge.NIST + "ELBDeletionProtectionEnabled", "Deletion "
+                    + "protection is switched off on purpose (service.deletionProtection=false), the documented step "
+                    + "before cdk destroy removes the load balancer.");
+        }
         if (props.hardened() && listeners.https != null) {
             Acknowledge.nistAndPci(listeners.http, "ELBv2ACMCertificateRequired", "Port 80 carries no content: "
                     + "its only action is a permanent redirect to the HTTPS listener, which uses the ACM certificate.");

@@ -60,8 +60,8 @@ public class RegistryStack extends Stack {
                 .publishingRoleArn(Names.imagePublishingRoleArn(props.qualifier()))
                 .build());
         this.replication = config.replicates()
-                ? new RegistryReplication(this, "Replication", new RegistryReplicationProps(config,
-                        deployment.account()))
+                ? new RegistryReplication(this, "Replication", new RegistryReplicationProps(
+                        ReplicaStacks.destinations(config), config.replicationPrefix()))
                 : null;
         this.scanning = config.ownsRegistryScanning() ? new RegistryScanning(this, "Scanning", config) : null;
         this.scanAlerts = new ScanAlerts(this, "ScanAlerts", new ScanAlertsProps(config.repositoryName(),

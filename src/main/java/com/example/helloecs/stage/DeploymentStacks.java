@@ -3,7 +3,11 @@ package com.example.helloecs.stage;
 import com.example.helloecs.compliance.RedundantDependencies;
 import com.example.helloecs.config.Deployment;
 import com.example.helloecs.config.Names;
+import java.util.List;
+
 import com.example.helloecs.stacks.RegistryStack;
+import com.example.helloecs.stacks.ReplicaStack;
+import com.example.helloecs.stacks.ReplicaStacks;
 import com.example.helloecs.stacks.ServiceStack;
 
 import software.amazon.awscdk.DefaultStackSynthesizer;
@@ -14,8 +18,8 @@ import software.amazon.awscdk.StackProps;
 import software.constructs.Construct;
 
 /**
- * The two stacks of one deployment, created directly under {@code scope}, whose construct ID names them
- * ({@code ID-registry}, {@code ID-service}).
+ * The stacks of one deployment, created directly under {@code scope}, whose construct ID names them
+ * ({@code ID-registry}, {@code ID-service}, and with replication {@code ID-replica-REGION[-ACCOUNT]}).
  *
  * <p>{@code cdk deploy} passes a plain construct under the App: the stacks then sit in the root cloud assembly,
  * so {@code cdk deploy --all} and {@code cdk destroy --all} select them. The pipeline passes a {@link DeploymentStage}.
@@ -41,6 +45,8 @@ public final class DeploymentStacks {
     public final RegistryStack registry;
     /** Short-lived: network, cluster, service, load balancer ({@code ID-service}). */
     public final ServiceStack service;
+    /** One per replication destination ({@code ID-replica-REGION[-ACCOUNT]}); empty without replication. */
+    public final List<ReplicaStack> replicas;
 
     /** Both stacks under {@code scope} ({@code ID/Registry}, {@code ID/Service}): what {@code cdk deploy} deploys. */
     public DeploymentStacks(Construct scope, Deployment deployment) {
@@ -79,6 +85,13 @@ public final class DeploymentStacks {
                 .build(), deployment, Names.executionRoleName(id)));
         if (sameStage) {
             service.addStackDependency(registry, "the image is published into the registry stack's repository");
+        }
+        // Beside the registry stack (top-level in the pipeline, which deploys them with the pipeline stack).
+        this.replicas = sameStage ? ReplicaStacks.create(registryScope, "Replica-", id, deployment)
+                : ReplicaStacks.create(registryScope, id + "-replica-", id, deployment);
+        for (ReplicaStack replica : replicas) {
+            // Replicas exist before replication starts, and on destroy replication stops before they go.
+            registry.addStackDependency(replica, "the replication configuration replicates into this stack's repository");
         }
         RedundantDependencies.removeFrom(registry);
         RedundantDependencies.removeFrom(service);

@@ -12,7 +12,9 @@ import picocli.CommandLine;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.services.ecr.EcrClient;
+import software.amazon.awssdk.services.iam.IamClient;
 
 /** Runs the CLI in-process and captures exit code, stdout and stderr. */
 record CliRun(int exitCode, String out, String err) {
@@ -34,8 +36,28 @@ record CliRun(int exitCode, String out, String err) {
         return builder.build();
     }
 
+    /** The preflight's clients with the same fake credentials, unless a command passes its own. */
+    static final AwsClients FAKE_AWS = new AwsClients() {
+        @Override
+        public EcrClient ecr(String region, URI endpoint, AwsCredentialsProvider credentials) {
+            if (credentials == null) {
+                return client(region, endpoint);
+            }
+            return EcrClient.builder().credentialsProvider(credentials).region(Region.of(region))
+                    .endpointOverride(endpoint).build();
+        }
+
+        @Override
+        public IamClient iam(URI endpoint, AwsCredentialsProvider credentials) {
+            return IamClient.builder().region(Region.AWS_GLOBAL).endpointOverride(endpoint)
+                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing",
+                            "testing")))
+                    .build();
+        }
+    };
+
     static CliRun run(EcrClients clients, Clock clock, String... args) {
-        CommandLine cli = Main.commandLine(new Services(clients, clock, Duration.ofMillis(50)));
+        CommandLine cli = Main.commandLine(new Services(clients, clock, Duration.ofMillis(50), FAKE_AWS));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cli.setOut(new PrintWriter(out, true));

@@ -15,6 +15,9 @@ import com.example.helloecs.config.ConfigReader;
 import com.example.helloecs.support.TestApps;
 
 import software.amazon.awscdk.App;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.assertions.Template;
+import software.amazon.awscdk.cxapi.CloudAssembly;
 
 /**
  * Profile hardened passes AWS Solutions, NIST 800-53 R5 and PCI DSS 3.2.1 with nothing left unacknowledged; the
@@ -31,10 +34,24 @@ class HardenedComplianceTest {
     /** Every optional feature on (Configurations.FULL), hardened, with NAT egress and ECS Exec. */
     static final Map<String, Object> HARDENED_FULL = full();
 
+    /**
+     * docs/profiles.md's teardown: hardened with deletion protection off, in a Region opened after 2023-12-23
+     * (ca-west-1, the ECS guide's example), which needs the ECS endpoints.
+     */
+    static final Map<String, Object> HARDENED_TEARDOWN = Map.of(
+            "account", "123456789012", "region", "ca-west-1", "profile", "hardened",
+            "service.deletionProtection", false,
+            "service.certificateArn", "arn:aws:acm:ca-west-1:123456789012:certificate/abc-123",
+            "availability-zones:account=123456789012:region=ca-west-1",
+            List.of("ca-west-1a", "ca-west-1b", "ca-west-1c"));
+
     private List<String> hardened;
     private List<String> hardenedFull;
     private List<String> plain;
     private List<String> hardenedPipeline;
+    private List<String> teardown;
+    private Template hardenedService;
+    private Template teardownService;
 
     private static Map<String, Object> full() {
         Map<String, Object> out = new java.util.HashMap<>(Configurations.FULL);
@@ -46,10 +63,24 @@ class HardenedComplianceTest {
 
     @BeforeAll
     void synthesize() {
-        hardened = findings(HARDENED);
+        App hardenedApp = TestApps.app(HARDENED);
+        ComplianceChecks.addTo(hardenedApp, ConfigReader.read(com.example.helloecs.App.context(hardenedApp)).packs());
+        CloudAssembly hardenedAssembly = hardenedApp.synth();
+        hardened = ComplianceChecks.findings(hardenedAssembly);
+        hardenedService = serviceTemplate(hardenedAssembly);
+        App teardownApp = TestApps.app(HARDENED_TEARDOWN);
+        ComplianceChecks.addTo(teardownApp, ConfigReader.read(com.example.helloecs.App.context(teardownApp)).packs());
+        CloudAssembly teardownAssembly = teardownApp.synth();
+        teardown = ComplianceChecks.findings(teardownAssembly);
+        teardownService = serviceTemplate(teardownAssembly);
         hardenedFull = findings(HARDENED_FULL);
         plain = findings(Map.of("compliance.packs", List.of("NIST80053R5", "PCIDSS321")));
         hardenedPipeline = findings(hardenedPipeline());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Template serviceTemplate(CloudAssembly assembly) {
+        return Template.fromJSON((Map<String, Object>) assembly.getStackByName("hello-ecs-service").getTemplate());
     }
 
     /** Builds the app as App.run does, with the packs the configuration asks for. */
@@ -82,6 +113,25 @@ class HardenedComplianceTest {
     @Test
     void hardenedWithAllThreePacksHasNoUnacknowledgedFinding() {
         assertThat(hardened).isEmpty();
+    }
+
+    @Test
+    void hardenedTeardownWithDeletionProtectionOffSynthesizesWithAllThreePacks() {
+        assertThat(ConfigReader.read(TestApps.context(HARDENED_TEARDOWN)).packs()).hasSize(3);
+        assertThat(teardown).isEmpty();
+        teardownService.hasResourceProperties("AWS::ElasticLoadBalancingV2::LoadBalancer", Match.objectLike(Map.of(
+                "LoadBalancerAttributes", Match.arrayWith(List.of(Map.of(
+                        "Key", "deletion_protection.enabled", "Value", "false"))))));
+    }
+
+    @Test
+    void ecsEndpointsOnlyInRegionsOpenedFrom20231223() {
+        for (String service : List.of("ecs-agent", "ecs-telemetry", "ecs")) {
+            teardownService.hasResourceProperties("AWS::EC2::VPCEndpoint", Map.of(
+                    "ServiceName", "com.amazonaws.ca-west-1." + service));
+        }
+        assertThat(hardenedService.findResources("AWS::EC2::VPCEndpoint")).hasSize(4);
+        assertThat(teardownService.findResources("AWS::EC2::VPCEndpoint")).hasSize(7);
     }
 
     @Test

@@ -57,7 +57,22 @@ class HardenedProfileTemplateTest {
                         Map.of("Ref", "AWS::Region"), ".s3"))),
                 "RouteTableIds", List.of(Map.of("Ref", Match.stringLikeRegexp("PrivateSubnet1RouteTable")),
                         Map.of("Ref", Match.stringLikeRegexp("PrivateSubnet2RouteTable"))))));
-        template.resourceCountIs("AWS::EC2::VPCEndpoint", 4);
+        // Plus ecs-agent, ecs-telemetry and ecs, created only in Regions opened from 2023-12-23 (the stack is
+        // environment-agnostic, so a condition on AWS::Region decides).
+        template.resourceCountIs("AWS::EC2::VPCEndpoint", 7);
+        for (String service : List.of("ecs-agent", "ecs-telemetry", "ecs")) {
+            template.hasResource("AWS::EC2::VPCEndpoint", Match.objectLike(Map.of(
+                    "Condition", Match.stringLikeRegexp("RegionOpenedFrom20231223"),
+                    "Properties", Match.objectLike(Map.of("ServiceName", Map.of("Fn::Join", List.of("",
+                            List.of("com.amazonaws.", Map.of("Ref", "AWS::Region"), "." + service))))))));
+        }
+        List<String> conditions = template.findConditions("*").entrySet().stream()
+                .filter(c -> c.getKey().contains("RegionOpenedFrom20231223"))
+                .map(c -> c.getValue().toString()).toList();
+        assertThat(conditions).hasSize(1);
+        String condition = conditions.get(0);
+        assertThat(condition).contains("Fn::Not", "us-east-1", "eu-west-1", "il-central-1")
+                .doesNotContain("ca-west-1", "mx-central-1");
         // The interface endpoints admit HTTPS from the tasks' security group only.
         template.hasResourceProperties("AWS::EC2::SecurityGroupIngress", Match.objectLike(Map.of(
                 "IpProtocol", "tcp", "FromPort", 443, "ToPort", 443,

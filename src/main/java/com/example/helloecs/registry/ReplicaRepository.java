@@ -1,0 +1,89 @@
+package com.example.helloecs.registry;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.services.ecr.CfnRepository;
+import software.amazon.awscdk.services.ecr.ImageTagMutabilityExclusionFilter;
+import software.amazon.awscdk.services.ecr.Repository;
+import software.amazon.awscdk.services.ecr.RepositoryEncryption;
+import software.amazon.awscdk.services.ecr.TagMutability;
+import software.amazon.awscdk.services.iam.AccountPrincipal;
+import software.amazon.awscdk.services.iam.ArnPrincipal;
+import software.amazon.awscdk.services.iam.Effect;
+import software.amazon.awscdk.services.iam.IPrincipal;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.kms.Key;
+import software.constructs.Construct;
+
+/**
+ * A replication destination's repository, created by CloudFormation in the destination's own stack before
+ * replication is configured, so it has the source repository's settings and is deleted (or kept) with its stack.
+ *
+ * <p>ECR replicates into a repository that already exists: "If you do not grant the ecr:CreateRepository permission,
+ * you must manually create repositories with the same names in the destination account before replication can
+ * succeed" (ECR User Guide, "Private image replication in Amazon ECR", cross-account replication policy requirements,
+ * https://docs.aws.amazon.com/AmazonECR/latest/userguide/replication.html). That includes KMS-encrypted ones with a
+ * key of the destination region, created before replication is set up (AWS Containers blog, "Configuring KMS
+ * encryption at rest on ECR repositories with ECR replication",
+ * https://aws.amazon.com/blogs/containers/configuring-kms-encryption-at-rest-on-ecr-repositories-with-ecr-replication/).
+ *
+ * <p>CloudFormation never adopts an existing repository: if one with this name is already there, the create fails
+ * (ECR's RepositoryAlreadyExistsException) and the rollback deletes only what this stack created, so a foreign
+ * repository is never touched.
+ */
+public class ReplicaRepository extends Construct {
+    private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
+
+    /** The replica repository. */
+    public final Repository repository;
+    /** Its KMS key in the destination region, or {@code null} with AES256. */
+    public final Key encryptionKey;
+
+    public ReplicaRepository(Construct scope, String id, ReplicaRepositoryProps props) {
+        super(scope, id);
+        RemovalPolicy removal = props.destroyOnRemoval() ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN;
+        this.encryptionKey = !props.kmsEncryption() ? null : Key.Builder.create(this, "Key")
+                .description("Encrypts images in the ECR replica repository " + props.repositoryName())
+                .enableKeyRotation(true)
+                .removalPolicy(removal)
+                .build();
+        List<ImageTagMutabilityExclusionFilter> exclusions = props.tagMutabilityExclusions().stream()
+                .map(ImageTagMutabilityExclusionFilter::wildcard).toList();
+        TagMutability mutability = props.immutableTags()
+                ? (exclusions.isEmpty() ? TagMutability.IMMUTABLE : TagMutability.IMMUTABLE_WITH_EXCLUSION)
+                : (exclusions.isEmpty() ? TagMutability.MUTABLE : TagMutability.MUTABLE_WITH_EXCLUSION);
+        this.repository = Repository.Builder.create(this, "Repository")
+                .repositoryName(props.repositoryName())
+                .imageScanOnPush(props.scanOnPush())
+                .imageTagMutability(mutability)
+                .imageTagMutabilityExclusionFilters(exclusions.isEmpty() ? null : exclusions)
+                .encryption(props.kmsEncryption() ? RepositoryEncryption.KMS : RepositoryEncryption.AES_256)
+                .encryptionKey(encryptionKey)
+                .emptyOnDelete(props.destroyOnRemoval())
+                .removalPolicy(removal)
+                .build();
+        if (props.lifecyclePolicyText() != null) {
+            ((CfnRepository) repository.getNode().getDefaultChild()).setLifecyclePolicy(
+                    CfnRepository.LifecyclePolicyProperty.builder()
+                            .lifecyclePolicyText(props.lifecyclePolicyText())
+                            .build());
+        }
+        grant("PullPrincipals", RepositoryAccess.PULL, props.pullPrincipals());
+        grant("PushPrincipals", RepositoryAccess.PUSH, props.pushPrincipals());
+    }
+
+    private void grant(String sid, List<String> actions, List<String> principals) {
+        if (principals.isEmpty()) {
+            return;
+        }
+        List<IPrincipal> out = new ArrayList<>();
+        for (String p : principals) {
+            out.add(ACCOUNT_ID.matcher(p).matches() ? new AccountPrincipal(p) : new ArnPrincipal(p));
+        }
+        repository.addToResourcePolicy(PolicyStatement.Builder.create()
+                .sid(sid).effect(Effect.ALLOW).principals(out).actions(actions).build());
+    }
+}
