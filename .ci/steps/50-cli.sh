@@ -16,6 +16,26 @@ for report in reports:
 PY
 ./bin/hello-ecs lifecycle preview --file src/test/resources/cli/describe-images.json
 ./bin/hello-ecs lifecycle preview --file src/test/resources/cli/describe-images.json --json >/dev/null
+# The sample docs/cli.md offers (its blocks run in 55-doc-commands.sh): the default rules expire 5 of its 25 images.
+./bin/hello-ecs lifecycle preview --file examples/describe-images.json | tee /dev/stderr \
+  | grep -qx '5 images would expire of 25 evaluated.'
+# expect_error WHAT: the command after it exits 2 with nothing on stdout and one `error: ...` line (containing WHAT).
+expect_error() {
+  local what="$1" out err code=0; shift
+  out="$(mktemp)" err="$(mktemp)"
+  "$@" >"$out" 2>"$err" || code=$?
+  if [ "$code" -ne 2 ] || [ -s "$out" ] || [ "$(wc -l <"$err")" -ne 1 ] || ! grep -q "^error: .*$what" "$err"; then
+    echo "50-cli: expected exit 2, no stdout and one 'error: ...$what...' line from: $*" >&2
+    echo "  exit $code; stdout: $(head -c 300 "$out"); stderr: $(head -c 600 "$err")" >&2
+    exit 1
+  fi
+  rm -f "$out" "$err"
+}
+# An export that failed leaves an empty file: the preview says so.
+empty="$(mktemp)"
+expect_error 'empty file: the export that should have written it failed' \
+  ./bin/hello-ecs lifecycle preview --file "$empty"
+rm -f "$empty"
 for cmd in "" "lifecycle" "lifecycle preview" "scan" "scan findings" "config" "cost"; do
   # shellcheck disable=SC2086
   ./bin/hello-ecs $cmd --help >/dev/null
