@@ -36,6 +36,14 @@ empty="$(mktemp)"
 expect_error 'empty file: the export that should have written it failed' \
   ./bin/hello-ecs lifecycle preview --file "$empty"
 rm -f "$empty"
+# run-local's errors follow the same contract (docs/cli.md): no cloud assembly, a stale one (older than src/main);
+# its Ctrl-C handling is RunLocalInterruptTest (10-tests).
+expect_error 'No cloud assembly at /nonexistent' ./bin/hello-ecs run-local --cdk-out /nonexistent
+stale="$(mktemp -d)"
+cp cdk.out/manifest.json "$stale/" && touch -d 2000-01-01 "$stale/manifest.json"
+expect_error "The cloud assembly at $stale is stale: .* changed after it was synthesized" \
+  ./bin/hello-ecs run-local start --cdk-out "$stale"
+rm -rf "$stale"
 for cmd in "" "lifecycle" "lifecycle preview" "scan" "scan findings" "config" "cost"; do
   # shellcheck disable=SC2086
   ./bin/hello-ecs $cmd --help >/dev/null
