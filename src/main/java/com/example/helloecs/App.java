@@ -13,7 +13,7 @@ import com.example.helloecs.config.ConfigReader;
 import com.example.helloecs.config.Json;
 import com.example.helloecs.config.Names;
 import com.example.helloecs.pipeline.PipelineStack;
-import com.example.helloecs.stage.ServiceStacks;
+import com.example.helloecs.stage.DeploymentStacks;
 import com.fasterxml.jackson.core.type.TypeReference;
 
 import software.amazon.awscdk.AppProps;
@@ -59,20 +59,20 @@ public final class App {
 
     /**
      * Adds what the configuration asks for to the app (shared with the tests): the pipeline stack
-     * ({@code APPNAME-pipeline}, with one {@link com.example.helloecs.stage.ServiceStage} per environment) when a
+     * ({@code APPNAME-pipeline}, with one {@link com.example.helloecs.stage.DeploymentStage} per environment) when a
      * pipeline source is configured; otherwise the registry and service stacks {@code cdk deploy} deploys, at the top
      * level of the cloud assembly so that {@code cdk deploy --all} selects them.
      *
      * @return the deployments built: one per pipeline stage, or the one {@code cdk deploy} targets
      */
-    public static List<ServiceStacks> build(software.amazon.awscdk.App app, AppConfig config) {
+    public static List<DeploymentStacks> build(software.amazon.awscdk.App app, AppConfig config) {
         if (config.pipeline().isPresent()) {
             PipelineStack pipeline = new PipelineStack(app, config.appName() + "-pipeline", config.appName(),
                     config.pipeline().get(), pipelineContext(context(app)));
             return pipeline.stages.stream().map(stage -> stage.stacks).toList();
         }
         Construct deployment = new Construct(app, Names.stageId(config.appName(), config.deployment()));
-        return List.of(new ServiceStacks(deployment, config.deployment()));
+        return List.of(new DeploymentStacks(deployment, config.deployment()));
     }
 
     /**

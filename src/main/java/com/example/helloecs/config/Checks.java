@@ -5,26 +5,38 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import software.amazon.awssdk.regions.Region;
 
 /**
- * Small, pure validation functions. Each adds a {@link Problem} naming the key, the value and what is allowed,
- * and returns whether the value passed, so callers can skip checks that depend on it.
+ * Small, pure validations as {@link Check}s: each names what it allows, adds a {@link Problem} with the key, the
+ * value and that expectation, and returns whether the value passed, so readers can skip rules that depend on it.
  */
 public final class Checks {
     public static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
     public static final Pattern PARTITION = Pattern.compile("aws|aws-cn|aws-us-gov|aws-iso|aws-iso-b|aws-iso-e|aws-iso-f|aws-eusc");
     private static final Pattern IAM_PRINCIPAL_ARN = Pattern.compile(
             "arn:(" + PARTITION.pattern() + "):iam::\\d{12}:(root|(role|user)/[\\w+=,.@/-]{1,512})");
-    private static final Pattern KMS_KEY_ARN = Pattern.compile(
-            "arn:(" + PARTITION.pattern() + "):kms:[a-z0-9-]+:\\d{12}:key/[a-zA-Z0-9-]{1,128}");
-    private static final Pattern ACM_ARN = Pattern.compile(
-            "arn:(" + PARTITION.pattern() + "):acm:[a-z0-9-]+:\\d{12}:certificate/[a-zA-Z0-9-]{1,128}");
-    private static final Pattern CONNECTION_ARN = Pattern.compile(
-            "arn:(" + PARTITION.pattern() + "):(codestar-connections|codeconnections):[a-z0-9-]+:\\d{12}:connection/[a-zA-Z0-9-]{1,128}");
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final Set<String> REGIONS = knownRegions();
+
+    /** A 12-digit account ID. */
+    public static final Check<String> ACCOUNT = pattern(ACCOUNT_ID, "a 12-digit AWS account ID");
+    /** A region code the AWS SDK knows. */
+    public static final Check<String> REGION = Check.of("a known AWS region code such as us-east-1 or eu-west-1",
+            Checks::isRegion);
+    /** An account ID or an IAM role/user/root ARN; a {@code *} principal is never allowed. */
+    public static final Check<String> PRINCIPAL = Check.of("a 12-digit account ID or an IAM ARN "
+            + "(arn:aws:iam::123456789012:role/NAME, user/NAME or root); wildcards are not allowed",
+            v -> ACCOUNT_ID.matcher(v).matches() || IAM_PRINCIPAL_ARN.matcher(v).matches());
+    public static final Check<String> KMS_KEY_ARN = arn("kms", "key",
+            "a KMS key ARN such as arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab");
+    public static final Check<String> CERTIFICATE_ARN = arn("acm", "certificate",
+            "an ACM certificate ARN such as arn:aws:acm:eu-west-1:123456789012:certificate/ID");
+    public static final Check<String> CONNECTION_ARN = arn("(codestar-connections|codeconnections)", "connection",
+            "a connection ARN such as arn:aws:codeconnections:eu-west-1:123456789012:connection/ID");
+    public static final Check<String> EMAIL = pattern(Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"),
+            "an email address such as ops@example.com");
 
     private Checks() {
     }
@@ -49,73 +61,67 @@ public final class Checks {
         return value != null && REGIONS.contains(value);
     }
 
-    public static boolean range(Problems p, String key, Integer value, int min, int max) {
-        if (value == null || value < min || value > max) {
-            p.add(key, value, "an integer from " + min + " to " + max);
-            return false;
-        }
-        return true;
+    /** An integer from {@code min} to {@code max}, both included. */
+    public static Check<Integer> range(int min, int max) {
+        return Check.of("an integer from " + min + " to " + max, v -> v >= min && v <= max);
     }
 
-    public static boolean oneOf(Problems p, String key, String value, Collection<String> allowed) {
-        if (value == null || !allowed.contains(value)) {
-            p.add(key, value, "one of " + String.join(", ", allowed));
-            return false;
-        }
-        return true;
+    /** {@code 0}, meaning off, or an integer from {@code min} to {@code max}. */
+    public static Check<Integer> zeroOrRange(int min, int max) {
+        return Check.of("0 (off) or an integer from " + min + " to " + max, v -> v == 0 || v >= min && v <= max);
     }
 
-    public static boolean matches(Problems p, String key, String value, Pattern pattern, String allowed) {
-        if (value == null || !pattern.matcher(value).matches()) {
-            p.add(key, value, allowed);
-            return false;
-        }
-        return true;
+    /** One of the given values. */
+    @SafeVarargs
+    public static <T> Check<T> oneOf(T... allowed) {
+        List<T> values = List.of(allowed);
+        String text = values.get(0) instanceof String
+                ? values.stream().map(String::valueOf).collect(Collectors.joining(", "))
+                : values.toString();
+        return Check.of("one of " + text, values::contains);
     }
 
-    public static boolean accountId(Problems p, String key, String value) {
-        return matches(p, key, value, ACCOUNT_ID, "a 12-digit AWS account ID");
+    /** The whole value matches {@code pattern}. */
+    public static Check<String> pattern(Pattern pattern, String expected) {
+        return Check.of(expected, v -> pattern.matcher(v).matches());
     }
 
-    public static boolean region(Problems p, String key, String value) {
-        if (!isRegion(value)) {
-            p.add(key, value, "a known AWS region code such as us-east-1 or eu-west-1");
-            return false;
-        }
-        return true;
+    private static Check<String> arn(String service, String resource, String expected) {
+        return pattern(Pattern.compile("arn:(" + PARTITION.pattern() + "):" + service + ":[a-z0-9-]+:\\d{12}:"
+                + resource + "/[a-zA-Z0-9-]{1,128}"), expected);
     }
 
-    /** An account ID or an IAM role/user/root ARN; a {@code *} principal is never allowed. */
-    public static boolean principal(Problems p, String key, String value) {
-        if (value == null || !(ACCOUNT_ID.matcher(value).matches() || IAM_PRINCIPAL_ARN.matcher(value).matches())) {
-            p.add(key, value, "a 12-digit account ID or an IAM ARN (arn:aws:iam::123456789012:role/NAME, "
-                    + "user/NAME or root); wildcards are not allowed");
-            return false;
-        }
-        return true;
+    /** Distinct values that each pass {@code element} (reported as {@code key[i]}). */
+    public static Check<List<String>> each(Check<String> element) {
+        return each(element, 0, Integer.MAX_VALUE, "values");
     }
 
-    public static boolean kmsKeyArn(Problems p, String key, String value) {
-        return matches(p, key, value, KMS_KEY_ARN,
-                "a KMS key ARN such as arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab");
-    }
+    /** From {@code min} to {@code max} distinct {@code noun}, each passing {@code element}. */
+    public static Check<List<String>> each(Check<String> element, int min, int max, String noun) {
+        String count = max == Integer.MAX_VALUE ? "" : min + " to " + max + " ";
+        return new Check<>() {
+            @Override
+            public String expected() {
+                return count + "distinct " + noun + ", each " + element.expected();
+            }
 
-    public static boolean certificateArn(Problems p, String key, String value) {
-        return matches(p, key, value, ACM_ARN,
-                "an ACM certificate ARN such as arn:aws:acm:eu-west-1:123456789012:certificate/ID");
-    }
-
-    public static boolean connectionArn(Problems p, String key, String value) {
-        return matches(p, key, value, CONNECTION_ARN,
-                "a connection ARN such as arn:aws:codeconnections:eu-west-1:123456789012:connection/ID");
-    }
-
-    public static boolean email(Problems p, String key, String value) {
-        return matches(p, key, value, EMAIL, "an email address such as ops@example.com");
+            @Override
+            public boolean test(Problems p, String key, List<String> values) {
+                boolean ok = true;
+                if (values.size() < min || values.size() > max) {
+                    p.add(key, values, min + " to " + max + " " + noun);
+                    ok = false;
+                }
+                for (int i = 0; i < values.size(); i++) {
+                    ok &= element.test(p, key + "[" + i + "]", values.get(i));
+                }
+                return distinct(p, key, values) && ok;
+            }
+        };
     }
 
     /** Reports each value that appears more than once. */
-    public static boolean distinct(Problems p, String key, List<String> values) {
+    public static boolean distinct(Problems p, String key, Collection<String> values) {
         Set<String> seen = new HashSet<>();
         boolean ok = true;
         for (String v : values) {

@@ -22,9 +22,7 @@ import java.util.regex.Pattern;
  * {@code settings}. Every problem is collected and thrown together in one {@link ConfigException}.
  */
 public final class ConfigReader {
-    private static final Pattern APP_NAME_PATTERN = Pattern.compile("[A-Za-z][A-Za-z0-9-]{0,23}");
     private static final Pattern ENV_NAME_PATTERN = Pattern.compile("[a-z][a-z0-9-]{0,15}");
-    private static final Pattern REPOSITORY = Pattern.compile("[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+");
     private static final Set<String> ENV_FIELDS = Set.of("account", "region", "approval", "settings");
 
     private ConfigReader() {
@@ -55,13 +53,11 @@ public final class ConfigReader {
         unknownKeys(own.keySet(), "", p);
         Values base = new Values(own, p);
 
-        String appName = base.string(APP_NAME);
-        Checks.matches(p, APP_NAME.key(), appName, APP_NAME_PATTERN,
-                "1-24 letters, digits or hyphens, starting with a letter");
-        Map<String, EnvironmentDefinition> envs = environments(base.json(ENVIRONMENTS), p);
+        String appName = base.ok(APP_NAME) ? base.get(APP_NAME) : null;
+        Map<String, EnvironmentDefinition> envs = environments(base.get(ENVIRONMENTS), p);
         roleNameLengths(appName, envs.values(), p);
 
-        String selected = base.string(ENV);
+        String selected = base.get(ENV);
         if (selected != null && !envs.containsKey(selected)) {
             p.add(ENV.key(), selected, envs.isEmpty() ? "no value: no environments are defined under `environments`"
                     : "one of the environments defined: " + String.join(", ", envs.keySet()));
@@ -71,7 +67,7 @@ public final class ConfigReader {
         Optional<PipelineConfig> pipeline = base.isSet(PIPELINE_REPOSITORY)
                 ? Optional.ofNullable(pipeline(base, envs, own, projectRoot, p)) : Optional.empty();
         if (!base.isSet(PIPELINE_REPOSITORY)) {
-            for (Setting s : ALL) {
+            for (Setting<?> s : ALL) {
                 if (s.key().startsWith("pipeline.") && own.containsKey(s.key())) {
                     p.add(s.key(), own.get(s.key()), "no value unless pipeline.repository is set");
                 }
@@ -95,15 +91,9 @@ public final class ConfigReader {
             }
             return out;
         }
-        List<String> names = base.list(COMPLIANCE_PACKS);
-        for (String name : names) {
-            try {
-                out.add(CompliancePack.valueOf(name));
-            } catch (IllegalArgumentException e) {
-                base.problems().add(COMPLIANCE_PACKS.key(), name, "one of " + COMPLIANCE_PACKS.allowed());
-            }
+        if (base.ok(COMPLIANCE_PACKS)) {
+            base.get(COMPLIANCE_PACKS).forEach(name -> out.add(CompliancePack.valueOf(name)));
         }
-        Checks.distinct(base.problems(), COMPLIANCE_PACKS.key(), names);
         return out;
     }
 
@@ -155,11 +145,11 @@ public final class ConfigReader {
             }
             String account = optionalString(def.get("account"), at + ".account", p);
             if (account != null) {
-                Checks.accountId(p, at + ".account", account);
+                Checks.ACCOUNT.test(p, at + ".account", account);
             }
             String region = optionalString(def.get("region"), at + ".region", p);
             if (region != null) {
-                Checks.region(p, at + ".region", region);
+                Checks.REGION.test(p, at + ".region", region);
             }
             Object approval = def.get("approval");
             if (approval != null && !(approval instanceof Boolean)) {
@@ -204,43 +194,31 @@ public final class ConfigReader {
                     ? prefix + key : key);
         }
         Values v = new Values(merged, p);
-        String account = env != null && env.account() != null ? env.account() : v.string(ACCOUNT);
-        String region = env != null && env.region() != null ? env.region() : v.string(REGION);
-        if (env == null || env.account() == null) {
-            if (account != null) {
-                Checks.accountId(p, ACCOUNT.key(), account);
-            }
-        }
-        if (env == null || env.region() == null) {
-            if (region != null) {
-                Checks.region(p, REGION.key(), region);
-            }
-        }
-        RegistryConfig registry = RegistryConfig.read(v, account, region);
-        ServiceConfig service = ServiceConfig.read(v);
+        String account = env != null && env.account() != null ? env.account() : v.get(ACCOUNT);
+        String region = env != null && env.region() != null ? env.region() : v.get(REGION);
+        var lifecycleRules = RegistryConfig.read(v, account, region);
+        ServiceConfig.read(v);
         ImageConfig image = ImageConfig.read(v, projectRoot);
-        HardeningConfig hardening = HardeningConfig.read(v, service);
+        HardeningConfig hardening = HardeningConfig.read(v);
+        SettingValues settings = v.resolve();
         return new Deployment(env == null ? Deployment.DEFAULT_NAME : env.name(), account, region,
-                env != null && env.approval(), registry, service, image, hardening);
+                env != null && env.approval(), new RegistryConfig(settings, lifecycleRules),
+                new ServiceConfig(settings), image, hardening);
     }
 
     private static PipelineConfig pipeline(Values base, Map<String, EnvironmentDefinition> envs,
                                            Map<String, Object> own, Path projectRoot, Problems p) {
-        String repository = base.string(PIPELINE_REPOSITORY);
-        Checks.matches(p, PIPELINE_REPOSITORY.key(), repository, REPOSITORY, "owner/name of the source repository");
-        String branch = base.string(PIPELINE_BRANCH);
+        String repository = base.get(PIPELINE_REPOSITORY);
+        String branch = base.get(PIPELINE_BRANCH);
         if (branch == null) {
             p.add(PIPELINE_BRANCH.key(), null, "a branch name (required when pipeline.repository is set)");
         }
-        String connection = base.string(PIPELINE_CONNECTION_ARN);
+        String connection = base.get(PIPELINE_CONNECTION_ARN);
         if (connection == null) {
             p.add(PIPELINE_CONNECTION_ARN.key(), null, "a connection ARN (required when pipeline.repository is set)");
-        } else {
-            Checks.connectionArn(p, PIPELINE_CONNECTION_ARN.key(), connection);
         }
-        String gate = base.string(PIPELINE_SCAN_GATE);
-        Checks.oneOf(p, PIPELINE_SCAN_GATE.key(), gate, List.of("off", "CRITICAL", "HIGH", "MEDIUM", "LOW"));
-        List<String> names = base.isSet(PIPELINE_ENVIRONMENTS) ? base.list(PIPELINE_ENVIRONMENTS)
+        String gate = base.get(PIPELINE_SCAN_GATE);
+        List<String> names = base.isSet(PIPELINE_ENVIRONMENTS) ? base.get(PIPELINE_ENVIRONMENTS)
                 : new ArrayList<>(envs.keySet());
         if (names.isEmpty()) {
             p.add(PIPELINE_ENVIRONMENTS.key(), names, "at least one environment defined under `environments`");
@@ -260,16 +238,12 @@ public final class ConfigReader {
             }
             stages.add(resolve(env, own, projectRoot, p));
         }
-        String account = base.string(PIPELINE_ACCOUNT);
-        String region = base.string(PIPELINE_REGION);
-        if (account != null) {
-            Checks.accountId(p, PIPELINE_ACCOUNT.key(), account);
-        } else if (!stages.isEmpty()) {
+        String account = base.get(PIPELINE_ACCOUNT);
+        String region = base.get(PIPELINE_REGION);
+        if (account == null && !stages.isEmpty()) {
             account = stages.get(0).account();
         }
-        if (region != null) {
-            Checks.region(p, PIPELINE_REGION.key(), region);
-        } else if (!stages.isEmpty()) {
+        if (region == null && !stages.isEmpty()) {
             region = stages.get(0).region();
         }
         return new PipelineConfig(repository, branch, connection, account, region, gate, stages);

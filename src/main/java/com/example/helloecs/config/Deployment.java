@@ -20,6 +20,11 @@ public record Deployment(String name, String account, String region, boolean app
         return DEFAULT_NAME.equals(name);
     }
 
+    /** Every per-deployment setting's validated value, for stacks that turn them into construct props. */
+    public SettingValues settings() {
+        return service.settings();
+    }
+
     public boolean hasEnvironment() {
         return account != null && region != null;
     }

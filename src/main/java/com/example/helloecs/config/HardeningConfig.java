@@ -1,11 +1,7 @@
 package com.example.helloecs.config;
 
-import static com.example.helloecs.config.Settings.DELETION_PROTECTION;
-import static com.example.helloecs.config.Settings.NAT_GATEWAYS;
-import static com.example.helloecs.config.Settings.PRIVATE_EGRESS;
-import static com.example.helloecs.config.Settings.PROFILE;
+import static com.example.helloecs.config.Settings.*;
 
-import java.util.List;
 
 /**
  * The {@code profile} of a deployment and what it switches on. Defaults: {@link Settings}.
@@ -31,36 +27,35 @@ public record HardeningConfig(boolean hardened, boolean natEgress, boolean delet
         return hardened && !natEgress;
     }
 
-    /** Reads and validates the profile keys; {@code service} is the already-read service configuration. */
-    static HardeningConfig read(Values v, ServiceConfig service) {
+    /** Reads the profile keys and checks the rules that tie them to the service keys. */
+    static HardeningConfig read(Values v) {
         Problems p = v.problems();
-        String profile = v.string(PROFILE);
+        String profile = v.get(PROFILE);
         boolean hardened = HARDENED.equals(profile);
-        Checks.oneOf(p, PROFILE.key(), profile, List.of(DEFAULT, HARDENED));
-        String egress = v.string(PRIVATE_EGRESS);
+        String egress = v.get(PRIVATE_EGRESS);
         boolean nat = NAT.equals(egress);
         if (!hardened && v.isSet(PRIVATE_EGRESS)) {
             p.add(PRIVATE_EGRESS.key(), egress, "no value unless profile is hardened (with profile default, "
                     + "service.natGateways alone decides where the tasks run)");
-        } else if (hardened && Checks.oneOf(p, PRIVATE_EGRESS.key(), egress, List.of(ENDPOINTS, NAT))) {
-            if (nat && service.natGateways() < 1) {
-                p.add(NAT_GATEWAYS.key(), service.natGateways(),
+        } else if (hardened && v.ok(PRIVATE_EGRESS)) {
+            if (nat && v.get(NAT_GATEWAYS) < 1) {
+                p.add(NAT_GATEWAYS.key(), v.get(NAT_GATEWAYS),
                         "an integer from 1 to 3 with service.privateEgress nat");
-            } else if (!nat && service.natGateways() > 0) {
-                p.add(NAT_GATEWAYS.key(), service.natGateways(), "0 with service.privateEgress endpoints (tasks "
+            } else if (!nat && v.get(NAT_GATEWAYS) > 0) {
+                p.add(NAT_GATEWAYS.key(), v.get(NAT_GATEWAYS), "0 with service.privateEgress endpoints (tasks "
                         + "reach ECR, S3 and CloudWatch Logs through VPC endpoints); or set service.privateEgress=nat");
             }
         }
-        if (hardened && !service.https()) {
-            p.add(Settings.CERTIFICATE_ARN.key(), null, "a value: profile hardened serves HTTPS only; set "
+        if (hardened && v.get(CERTIFICATE_ARN) == null && v.get(DOMAIN_NAME) == null) {
+            p.add(CERTIFICATE_ARN.key(), null, "a value: profile hardened serves HTTPS only; set "
                     + "service.certificateArn, or service.domainName with service.hostedZoneId and "
                     + "service.hostedZoneName");
         }
-        if (hardened && !service.accessLogs()) {
-            p.add(Settings.ACCESS_LOGS.key(), false, "true: profile hardened keeps load balancer access logs "
+        if (hardened && !v.get(ACCESS_LOGS)) {
+            p.add(ACCESS_LOGS.key(), false, "true: profile hardened keeps load balancer access logs "
                     + "(NIST 800-53 R5 and PCI DSS 3.2.1 ELBLoggingEnabled)");
         }
-        Boolean protection = v.bool(DELETION_PROTECTION);
+        Boolean protection = v.get(DELETION_PROTECTION);
         return new HardeningConfig(hardened, hardened && nat, protection == null ? hardened : protection);
     }
 }

@@ -45,7 +45,7 @@ public record ImageConfig(String directory, Path path, String dockerfile, Map<St
         Problems p = v.problems();
         boolean checkFiles = projectRoot != null;
         Path root = checkFiles ? projectRoot : Path.of("");
-        String directory = v.string(IMAGE_DIRECTORY);
+        String directory = v.get(IMAGE_DIRECTORY);
         Path path = null;
         try {
             path = root.resolve(directory).toAbsolutePath().normalize();
@@ -59,7 +59,7 @@ public record ImageConfig(String directory, Path path, String dockerfile, Map<St
                     : "it does not exist"));
         }
 
-        String dockerfile = v.string(IMAGE_DOCKERFILE);
+        String dockerfile = v.get(IMAGE_DOCKERFILE);
         Path file = null;
         try {
             file = Path.of(dockerfile);
@@ -73,7 +73,7 @@ public record ImageConfig(String directory, Path path, String dockerfile, Map<St
             p.add(IMAGE_DOCKERFILE.key(), dockerfile, "an existing file inside image.directory (" + directory + ")");
         }
 
-        return new ImageConfig(directory, path, dockerfile, buildArgs(v.json(IMAGE_BUILD_ARGS), p));
+        return new ImageConfig(directory, path, dockerfile, buildArgs(v.get(IMAGE_BUILD_ARGS), p));
     }
 
     private static Map<String, String> buildArgs(Object json, Problems p) {

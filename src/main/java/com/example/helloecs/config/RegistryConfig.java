@@ -9,85 +9,122 @@ import com.example.helloecs.registry.lifecycle.LifecycleRule;
 import com.example.helloecs.registry.lifecycle.LifecycleRules;
 
 /**
- * Settings of the private repository and the registry-wide resources this app owns. Defaults: {@link Settings}.
+ * Settings of the private repository and the registry-wide resources this app owns, read by setting. Defaults and
+ * single-value checks: {@link Settings}; {@link #read} holds the rules that span several keys.
  *
- * @param repositoryName           ECR repository name
- * @param destroyOnRemoval         true: {@code cdk destroy} empties and deletes the repository (and replicas)
- * @param immutableTags            tag immutability
- * @param tagMutabilityExclusions  wildcard filters exempt from the mutability setting
- * @param kmsEncryption            KMS instead of AES256
- * @param kmsKeyArn                existing key; {@code null}: a new key with rotation (KMS only)
- * @param scanOnPush               basic scan on push
- * @param lifecycleRules           validated lifecycle rules
- * @param pullPrincipals           read-only principals (account IDs or IAM ARNs)
- * @param pushPrincipals           read-write principals
- * @param replicationRegions       destination regions
- * @param replicationAccounts      destination accounts; empty: this account
- * @param replicationPrefix        repository-name prefix filter of the replication rule
- * @param registryScanning         OFF, BASIC or ENHANCED registry scanning configuration
- * @param registryScanFrequency    SCAN_ON_PUSH or CONTINUOUS_SCAN
- * @param registryScanFilters      repository filters of the registry scanning rule
- * @param scanAlertEmail           optional email subscribed to scan alerts
+ * @param settings       the deployment's validated settings
+ * @param lifecycleRules the validated lifecycle rules
  */
-public record RegistryConfig(String repositoryName, boolean destroyOnRemoval, boolean immutableTags,
-                             List<String> tagMutabilityExclusions, boolean kmsEncryption, String kmsKeyArn,
-                             boolean scanOnPush, List<LifecycleRule> lifecycleRules, List<String> pullPrincipals,
-                             List<String> pushPrincipals, List<String> replicationRegions,
-                             List<String> replicationAccounts, String replicationPrefix, String registryScanning,
-                             String registryScanFrequency, List<String> registryScanFilters, String scanAlertEmail) {
-
-    /** ECR's repository-name pattern (CreateRepository API reference). */
-    public static final Pattern REPOSITORY_NAME_PATTERN =
-            Pattern.compile("(?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*");
-    private static final Pattern PREFIX_PATTERN = Pattern.compile("[a-z0-9._/-]{1,256}");
-    /** ECR's registry scanning repository filter: 1-255 characters, lowercase, with {@code *} wildcards. */
-    private static final Pattern SCAN_FILTER = Pattern.compile("[a-z0-9*](?:[._/a-z0-9*-]{0,254})");
+public record RegistryConfig(SettingValues settings, List<LifecycleRule> lifecycleRules) {
+    /** ECR's registry scanning repository filter: at most 255 characters. */
     private static final int MAX_SCAN_FILTER = 255;
-    private static final Pattern MUTABILITY_FILTER = Pattern.compile("[a-zA-Z0-9._*-]{1,128}");
     /** ECR allows at most 25 unique replication destinations across all rules (Service Quotas). */
     public static final int MAX_REPLICATION_DESTINATIONS = 25;
+    /** Regions without ECR repository creation templates (ECR User Guide, "Repository creation templates"). */
+    static final List<String> NO_CREATION_TEMPLATES = List.of("cn-north-1", "cn-northwest-1", "us-gov-east-1",
+            "us-gov-west-1");
 
     public RegistryConfig {
-        tagMutabilityExclusions = List.copyOf(tagMutabilityExclusions);
         lifecycleRules = List.copyOf(lifecycleRules);
-        pullPrincipals = List.copyOf(pullPrincipals);
-        pushPrincipals = List.copyOf(pushPrincipals);
-        replicationRegions = List.copyOf(replicationRegions);
-        replicationAccounts = List.copyOf(replicationAccounts);
-        registryScanFilters = List.copyOf(registryScanFilters);
+    }
+
+    public String repositoryName() {
+        return settings.get(REPOSITORY_NAME);
+    }
+
+    /** {@code cdk destroy} empties and deletes the repository (and replicas). */
+    public boolean destroyOnRemoval() {
+        return "destroy".equals(settings.get(REMOVAL_POLICY));
+    }
+
+    public boolean immutableTags() {
+        return !"MUTABLE".equals(settings.get(TAG_MUTABILITY));
+    }
+
+    public List<String> tagMutabilityExclusions() {
+        return settings.get(TAG_MUTABILITY_EXCLUSIONS);
+    }
+
+    public boolean kmsEncryption() {
+        return "KMS".equals(settings.get(ENCRYPTION));
+    }
+
+    /** The existing key, or {@code null}: a new key with rotation (KMS only). */
+    public String kmsKeyArn() {
+        return settings.get(KMS_KEY_ARN);
+    }
+
+    public boolean scanOnPush() {
+        return settings.get(SCAN_ON_PUSH);
+    }
+
+    public List<String> pullPrincipals() {
+        return settings.get(PULL_PRINCIPALS);
+    }
+
+    public List<String> pushPrincipals() {
+        return settings.get(PUSH_PRINCIPALS);
+    }
+
+    public List<String> replicationRegions() {
+        return settings.get(REPLICATION_REGIONS);
+    }
+
+    /** Destination accounts; empty: this account. */
+    public List<String> replicationAccounts() {
+        return settings.get(REPLICATION_ACCOUNTS);
+    }
+
+    /** The replication rule's repository-name prefix filter. Default: the repository name. */
+    public String replicationPrefix() {
+        String prefix = settings.get(REPLICATION_PREFIX);
+        return prefix != null ? prefix : repositoryName();
+    }
+
+    /** {@code off}, {@code BASIC} or {@code ENHANCED}. */
+    public String registryScanning() {
+        return settings.get(REGISTRY_SCANNING);
+    }
+
+    public String registryScanFrequency() {
+        return settings.get(REGISTRY_SCAN_FREQUENCY);
+    }
+
+    /** The registry scanning rule's repository filters. Default: the repository name (shortened to ECR's limit). */
+    public List<String> registryScanFilters() {
+        List<String> filters = settings.get(REGISTRY_SCAN_FILTERS);
+        String name = repositoryName();
+        return filters != null ? filters : List.of(name.length() <= MAX_SCAN_FILTER ? name
+                : name.substring(0, MAX_SCAN_FILTER - 1) + "*");
+    }
+
+    /** The email subscribed to scan alerts, or {@code null}. */
+    public String scanAlertEmail() {
+        return settings.get(SCAN_ALERT_EMAIL);
     }
 
     /** Whether this app owns the registry-wide scanning configuration ({@code registryScanning} not off). */
     public boolean ownsRegistryScanning() {
-        return !"off".equals(registryScanning);
+        return !"off".equals(registryScanning());
     }
 
     /** Whether the repository is replicated (the app then owns the registry-wide replication configuration). */
     public boolean replicates() {
-        return !replicationRegions.isEmpty();
+        return !replicationRegions().isEmpty();
     }
 
     /**
-     * Reads and validates the registry settings.
+     * Checks the registry rules that span several keys and parses the lifecycle rules.
      *
      * @param sourceAccount the deployment's account, or {@code null} when environment-agnostic
      * @param sourceRegion  the deployment's region, or {@code null} when environment-agnostic
      */
-    static RegistryConfig read(Values v, String sourceAccount, String sourceRegion) {
+    static List<LifecycleRule> read(Values v, String sourceAccount, String sourceRegion) {
         Problems p = v.problems();
-        String name = v.string(REPOSITORY_NAME);
-        repositoryName(p, name);
-        String removal = v.string(REMOVAL_POLICY);
-        Checks.oneOf(p, REMOVAL_POLICY.key(), removal, List.of("destroy", "retain"));
-        String mutability = v.string(TAG_MUTABILITY);
-        Checks.oneOf(p, TAG_MUTABILITY.key(), mutability, List.of("IMMUTABLE", "MUTABLE"));
-        List<String> exclusions = v.list(TAG_MUTABILITY_EXCLUSIONS);
-        wildcardFilters(p, TAG_MUTABILITY_EXCLUSIONS.key(), exclusions, MUTABILITY_FILTER, 0, 5,
-                "a filter of 1-128 characters: letters, digits, . _ - and * wildcards");
-        String encryption = v.string(ENCRYPTION);
-        Checks.oneOf(p, ENCRYPTION.key(), encryption, List.of("AES256", "KMS"));
-        String keyArn = v.string(KMS_KEY_ARN);
-        if (keyArn != null && Checks.kmsKeyArn(p, KMS_KEY_ARN.key(), keyArn)) {
+        String name = v.get(REPOSITORY_NAME);
+        String encryption = v.get(ENCRYPTION);
+        String keyArn = v.get(KMS_KEY_ARN);
+        if (keyArn != null && v.ok(KMS_KEY_ARN)) {
             if (!"KMS".equals(encryption)) {
                 p.add(KMS_KEY_ARN.key(), keyArn, "no key unless " + ENCRYPTION.key() + " is KMS (it is "
                         + Problem.render(encryption) + ")");
@@ -98,67 +135,19 @@ public record RegistryConfig(String repositoryName, boolean destroyOnRemoval, bo
                         + " (ECR only uses keys in its own region)");
             }
         }
-        List<LifecycleRule> rules = LifecycleRules.parse(v.json(LIFECYCLE_RULES), LIFECYCLE_RULES.key(), p);
-        List<String> pull = v.list(PULL_PRINCIPALS);
-        principals(p, PULL_PRINCIPALS.key(), pull);
-        List<String> push = v.list(PUSH_PRINCIPALS);
-        principals(p, PUSH_PRINCIPALS.key(), push);
-        List<String> regions = v.list(REPLICATION_REGIONS);
-        List<String> accounts = v.list(REPLICATION_ACCOUNTS);
-        replication(p, regions, accounts, sourceAccount, sourceRegion);
-        String prefix = v.isSet(REPLICATION_PREFIX) ? v.string(REPLICATION_PREFIX) : name;
-        if (v.isSet(REPLICATION_PREFIX)) {
-            if (Checks.matches(p, REPLICATION_PREFIX.key(), prefix, PREFIX_PATTERN,
-                    "1-256 characters of lowercase letters, digits, . _ / -")
-                    && name != null && !name.startsWith(prefix)) {
-                p.add(REPLICATION_PREFIX.key(), prefix, "a prefix of " + REPOSITORY_NAME.key() + " "
-                        + Problem.render(name) + ", so that the repository is replicated");
-            }
+        List<LifecycleRule> rules = LifecycleRules.parse(v.get(LIFECYCLE_RULES), LIFECYCLE_RULES.key(), p);
+        replication(p, v.get(REPLICATION_REGIONS), v.get(REPLICATION_ACCOUNTS), sourceAccount, sourceRegion);
+        String prefix = v.get(REPLICATION_PREFIX);
+        if (prefix != null && v.ok(REPLICATION_PREFIX) && v.ok(REPOSITORY_NAME) && !name.startsWith(prefix)) {
+            p.add(REPLICATION_PREFIX.key(), prefix, "a prefix of " + REPOSITORY_NAME.key() + " "
+                    + Problem.render(name) + ", so that the repository is replicated");
         }
-        String scanning = v.string(REGISTRY_SCANNING);
-        Checks.oneOf(p, REGISTRY_SCANNING.key(), scanning, List.of("off", "BASIC", "ENHANCED"));
-        String frequency = v.string(REGISTRY_SCAN_FREQUENCY);
-        if (Checks.oneOf(p, REGISTRY_SCAN_FREQUENCY.key(), frequency, List.of("SCAN_ON_PUSH", "CONTINUOUS_SCAN"))
-                && "CONTINUOUS_SCAN".equals(frequency) && "BASIC".equals(scanning)) {
-            p.add(REGISTRY_SCAN_FREQUENCY.key(), frequency, "SCAN_ON_PUSH with BASIC scanning "
+        if ("CONTINUOUS_SCAN".equals(v.get(REGISTRY_SCAN_FREQUENCY)) && "BASIC".equals(v.get(REGISTRY_SCANNING))) {
+            p.add(REGISTRY_SCAN_FREQUENCY.key(), "CONTINUOUS_SCAN", "SCAN_ON_PUSH with BASIC scanning "
                     + "(CONTINUOUS_SCAN needs ENHANCED)");
         }
-        List<String> filters;
-        if (v.isSet(REGISTRY_SCAN_FILTERS)) {
-            filters = v.list(REGISTRY_SCAN_FILTERS);
-            wildcardFilters(p, REGISTRY_SCAN_FILTERS.key(), filters, SCAN_FILTER, 1, 5,
-                    "a filter of 1-255 characters: lowercase letters, digits, . _ - / and * wildcards");
-        } else {
-            filters = name == null ? List.of() : List.of(name.length() <= MAX_SCAN_FILTER ? name
-                    : name.substring(0, MAX_SCAN_FILTER - 1) + "*");
-        }
-        String email = v.string(SCAN_ALERT_EMAIL);
-        if (email != null) {
-            Checks.email(p, SCAN_ALERT_EMAIL.key(), email);
-        }
-        return new RegistryConfig(name, "destroy".equals(removal), !"MUTABLE".equals(mutability), exclusions,
-                "KMS".equals(encryption), keyArn, v.bool(SCAN_ON_PUSH), rules, pull, push, regions, accounts,
-                prefix, scanning, frequency, filters, email);
+        return rules;
     }
-
-    static void repositoryName(Problems p, String name) {
-        if (name == null || name.length() < 2 || name.length() > 256
-                || !REPOSITORY_NAME_PATTERN.matcher(name).matches()) {
-            p.add(REPOSITORY_NAME.key(), name, "2-256 characters: lowercase letters and digits, components "
-                    + "separated by . _ - and namespaces by / (ECR's pattern " + REPOSITORY_NAME_PATTERN.pattern() + ")");
-        }
-    }
-
-    static void principals(Problems p, String key, List<String> principals) {
-        for (int i = 0; i < principals.size(); i++) {
-            Checks.principal(p, key + "[" + i + "]", principals.get(i));
-        }
-        Checks.distinct(p, key, principals);
-    }
-
-    /** Regions without ECR repository creation templates (ECR User Guide, "Repository creation templates"). */
-    static final List<String> NO_CREATION_TEMPLATES = List.of("cn-north-1", "cn-northwest-1", "us-gov-east-1",
-            "us-gov-west-1");
 
     static void replication(Problems p, List<String> regions, List<String> accounts, String sourceAccount,
                             String sourceRegion) {
@@ -169,7 +158,7 @@ public record RegistryConfig(String repositoryName, boolean destroyOnRemoval, bo
                 || (sourceAccount != null && accounts.contains(sourceAccount));
         for (int i = 0; i < regions.size(); i++) {
             String r = regions.get(i);
-            if (Checks.region(p, key + "[" + i + "]", r) && r.equals(sourceRegion) && sourceAccountIsDestination) {
+            if (r.equals(sourceRegion) && sourceAccountIsDestination) {
                 p.add(key + "[" + i + "]", r, "a region other than the source region " + sourceRegion
                         + " (the source registry cannot replicate to itself)");
             } else if (NO_CREATION_TEMPLATES.contains(r)) {
@@ -178,11 +167,6 @@ public record RegistryConfig(String repositoryName, boolean destroyOnRemoval, bo
                         + ")");
             }
         }
-        Checks.distinct(p, key, regions);
-        for (int i = 0; i < accounts.size(); i++) {
-            Checks.accountId(p, REPLICATION_ACCOUNTS.key() + "[" + i + "]", accounts.get(i));
-        }
-        Checks.distinct(p, REPLICATION_ACCOUNTS.key(), accounts);
         int destinations = regions.size() * Math.max(1, accounts.size());
         if (destinations > MAX_REPLICATION_DESTINATIONS) {
             p.add(key, regions.size() + " regions x " + Math.max(1, accounts.size()) + " accounts = "
@@ -191,16 +175,6 @@ public record RegistryConfig(String repositoryName, boolean destroyOnRemoval, bo
         }
         if (!accounts.isEmpty() && regions.isEmpty()) {
             p.add(REPLICATION_ACCOUNTS.key(), accounts, "no accounts unless " + key + " lists regions");
-        }
-    }
-
-    static void wildcardFilters(Problems p, String key, List<String> filters, Pattern pattern, int min, int max,
-                                String allowed) {
-        if (filters.size() < min || filters.size() > max) {
-            p.add(key, filters, min + " to " + max + " filters");
-        }
-        for (int i = 0; i < filters.size(); i++) {
-            Checks.matches(p, key + "[" + i + "]", filters.get(i), pattern, allowed);
         }
     }
 }

@@ -2,19 +2,24 @@ package com.example.helloecs.config;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
 /**
- * Typed access to raw configuration values. Values from {@code cdk.json} arrive typed; values from
- * {@code -c key=value} arrive as strings and are coerced here. A value of the wrong type is reported once
- * and the setting's default is used so that validation can go on and report everything together.
+ * Reads raw configuration values into their setting's type and runs the setting's own check, once per key.
+ * Values from {@code cdk.json} arrive typed; values from {@code -c key=value} arrive as strings and are coerced
+ * here. A value of the wrong type is reported once and the setting's default is used, so that validation can go on
+ * and report everything together.
  */
 public final class Values {
     private final Map<String, Object> raw;
     private final Problems problems;
+    private final Map<Setting<?>, Object> values = new HashMap<>();
+    private final Map<Setting<?>, Boolean> valid = new HashMap<>();
 
     public Values(Map<String, Object> raw, Problems problems) {
         this.raw = raw;
@@ -25,40 +30,74 @@ public final class Values {
         return problems;
     }
 
-    public boolean isSet(Setting s) {
+    public boolean isSet(Setting<?> s) {
         Object v = raw.get(s.key());
         return v != null && !(v instanceof String str && str.isBlank() && s.type() != SettingType.STRING);
     }
 
-    /** A string setting; {@code null} when unset and without default. An empty string is a problem. */
-    public String string(Setting s) {
+    /** The value of {@code s} (its default when unset), after its type and its own check were applied. */
+    @SuppressWarnings("unchecked")
+    public <T> T get(Setting<T> s) {
+        if (!valid.containsKey(s)) {
+            int before = problems.size();
+            T value = (T) coerce(s);
+            boolean ok = problems.size() == before;
+            if (ok && value != null && isSet(s) && s.check() != null) {
+                ok = s.check().test(problems, s.key(), value);
+            }
+            values.put(s, value);
+            valid.put(s, ok);
+        }
+        return (T) values.get(s);
+    }
+
+    /** Whether the value of {@code s} has the right type and passed its own check (rules spanning keys aside). */
+    public boolean ok(Setting<?> s) {
+        get(s);
+        return valid.get(s);
+    }
+
+    /** Reads and checks every setting that applies to one deployment, and returns them, typed and immutable. */
+    public SettingValues resolve() {
+        Map<Setting<?>, Object> out = new LinkedHashMap<>();
+        for (Setting<?> s : Settings.ALL) {
+            if (Settings.overridable(s)) {
+                out.put(s, get(s));
+            }
+        }
+        return new SettingValues(out);
+    }
+
+    private Object coerce(Setting<?> s) {
         Object v = raw.get(s.key());
         if (v == null) {
-            return (String) s.defaultValue();
+            return s.defaultValue();
         }
+        return switch (s.type()) {
+            case STRING -> string(s, v);
+            case INTEGER -> integer(s, v);
+            case BOOLEAN -> bool(s, v);
+            case STRING_LIST -> list(s, v);
+            case JSON -> v instanceof String str ? parseJson(s, str.trim()) : v;
+        };
+    }
+
+    private Object string(Setting<?> s, Object v) {
         if (!(v instanceof String str)) {
             return wrongType(s, v, "a string");
         }
         if (str.isBlank()) {
-            problems.add(s.key(), v, "a non-empty string: " + s.allowed());
-            return (String) s.defaultValue();
+            return wrongType(s, v, "a non-empty string: " + s.allowed());
         }
         return str.trim();
     }
 
-    public Integer integer(Setting s) {
-        Object v = raw.get(s.key());
-        if (v == null) {
-            return (Integer) s.defaultValue();
-        }
+    private Object integer(Setting<?> s, Object v) {
         if (v instanceof Integer i) {
             return i;
         }
-        if (v instanceof Long || v instanceof Short) {
-            long l = ((Number) v).longValue();
-            if (l >= Integer.MIN_VALUE && l <= Integer.MAX_VALUE) {
-                return (int) l;
-            }
+        if ((v instanceof Long || v instanceof Short) && ((Number) v).longValue() == ((Number) v).intValue()) {
+            return ((Number) v).intValue();
         }
         if (v instanceof String str) {
             try {
@@ -70,19 +109,12 @@ public final class Values {
         return wrongType(s, v, "an integer: " + s.allowed());
     }
 
-    public Boolean bool(Setting s) {
-        Object v = raw.get(s.key());
-        if (v == null) {
-            return (Boolean) s.defaultValue();
-        }
+    private Object bool(Setting<?> s, Object v) {
         if (v instanceof Boolean b) {
             return b;
         }
-        if (v instanceof String str) {
-            String t = str.trim();
-            if (t.equalsIgnoreCase("true") || t.equalsIgnoreCase("false")) {
-                return Boolean.parseBoolean(t);
-            }
+        if (v instanceof String str && (str.trim().equalsIgnoreCase("true") || str.trim().equalsIgnoreCase("false"))) {
+            return Boolean.parseBoolean(str.trim());
         }
         return wrongType(s, v, "true or false");
     }
@@ -91,64 +123,39 @@ public final class Values {
      * A list of strings: a JSON array in cdk.json, or on the command line either a JSON array or a
      * comma-separated string ({@code -c registry.replicationRegions=us-east-1,eu-west-1}).
      */
-    @SuppressWarnings("unchecked")
-    public List<String> list(Setting s) {
-        Object v = raw.get(s.key());
-        if (v == null) {
-            return (List<String>) s.defaultValue();
-        }
+    private Object list(Setting<?> s, Object v) {
         if (v instanceof String str) {
             String t = str.trim();
-            if (t.startsWith("[")) {
-                v = parseJson(s, t);
-                if (v == null) {
-                    return (List<String>) s.defaultValue();
-                }
-            } else {
-                return t.isEmpty() ? List.of()
-                        : Arrays.stream(t.split(",")).map(String::trim).toList();
+            if (!t.startsWith("[")) {
+                return t.isEmpty() ? List.of() : Arrays.stream(t.split(",")).map(String::trim).toList();
             }
+            v = parseJson(s, t);
         }
         if (v instanceof List<?> items) {
             List<String> out = new ArrayList<>();
             for (int i = 0; i < items.size(); i++) {
-                Object item = items.get(i);
-                if (item instanceof String str) {
+                if (items.get(i) instanceof String str) {
                     out.add(str.trim());
                 } else {
-                    problems.add(s.key() + "[" + i + "]", item, "a string: " + s.allowed());
+                    problems.add(s.key() + "[" + i + "]", items.get(i), "a string: " + s.allowed());
                 }
             }
             return List.copyOf(out);
         }
-        return wrongType(s, v, "a list of strings: " + s.allowed());
+        return v == s.defaultValue() ? v : wrongType(s, v, "a list of strings: " + s.allowed());
     }
 
-    /** A JSON setting: a structure from cdk.json, or JSON text from the command line. */
-    public Object json(Setting s) {
-        Object v = raw.get(s.key());
-        if (v == null) {
-            return s.defaultValue();
-        }
-        if (v instanceof String str) {
-            Object parsed = parseJson(s, str.trim());
-            return parsed == null ? s.defaultValue() : parsed;
-        }
-        return v;
-    }
-
-    private Object parseJson(Setting s, String text) {
+    private Object parseJson(Setting<?> s, String text) {
         try {
             return Json.parse(text);
         } catch (JsonProcessingException e) {
             problems.add(s.key(), text, "valid JSON (" + e.getOriginalMessage() + "): " + s.allowed());
-            return null;
+            return s.defaultValue();
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private <T> T wrongType(Setting s, Object v, String expected) {
+    private Object wrongType(Setting<?> s, Object v, String expected) {
         problems.add(s.key(), v, expected);
-        return (T) s.defaultValue();
+        return s.defaultValue();
     }
 }

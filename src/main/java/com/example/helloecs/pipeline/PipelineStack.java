@@ -7,7 +7,7 @@ import java.util.Map;
 import com.example.helloecs.config.Deployment;
 import com.example.helloecs.config.Names;
 import com.example.helloecs.config.PipelineConfig;
-import com.example.helloecs.stage.ServiceStage;
+import com.example.helloecs.stage.DeploymentStage;
 
 import software.amazon.awscdk.Environment;
 import software.amazon.awscdk.Stack;
@@ -28,7 +28,7 @@ import com.example.helloecs.compliance.WildcardAcknowledgement;
 
 /**
  * The CDK pipeline: source (CodeStar/CodeConnections connection), synth ({@link SynthStep}), self-mutation, the
- * Assets stage CDK Pipelines adds, then one {@link ServiceStage} per configured environment, in order. An environment
+ * Assets stage CDK Pipelines adds, then one {@link DeploymentStage} per configured environment, in order. An environment
  * with {@code approval: true} waits for a manual approval before it deploys; after each deployment the
  * {@link SmokeTest} runs, then the optional {@link ScanGate}.
  *
@@ -42,7 +42,7 @@ public class PipelineStack extends Stack {
     /** The synth step; its output is the cloud assembly. */
     public final ShellStep synth;
     /** The stages deployed, in order: the same class {@code cdk deploy} uses. */
-    public final List<ServiceStage> stages;
+    public final List<DeploymentStage> stages;
 
     /**
      * @param scope         the app: the stages are created in it, next to this stack
@@ -67,11 +67,11 @@ public class PipelineStack extends Stack {
                 .crossAccountKeys(config.crossAccount())
                 .enableKeyRotation(config.crossAccount())
                 .build();
-        List<ServiceStage> added = new ArrayList<>();
+        List<DeploymentStage> added = new ArrayList<>();
         for (Deployment deployment : config.stages()) {
             // A sibling of this stack, not a child: construct paths (and so a few logical IDs, tags and names)
             // are then identical to `cdk deploy -c env=NAME`, so stacks deployed by hand are updated in place.
-            ServiceStage stage = new ServiceStage(scope, Names.stageId(appName, deployment), deployment);
+            DeploymentStage stage = new DeploymentStage(scope, Names.stageId(appName, deployment), deployment);
             pipeline.addStage(stage, AddStageOpts.builder()
                     .pre(deployment.approval() ? List.of(approval(stage)) : List.of())
                     .post(post(stage, config.scanGate()))
@@ -99,14 +99,14 @@ public class PipelineStack extends Stack {
                 + "access logs would need a second bucket with no consumer.");
     }
 
-    private static ManualApprovalStep approval(ServiceStage stage) {
+    private static ManualApprovalStep approval(DeploymentStage stage) {
         return new ManualApprovalStep("Approve", ManualApprovalStepProps.builder()
                 .comment("Deploy " + stage.getStageName() + " to " + stage.stacks.deployment.account() + "/"
                         + stage.stacks.deployment.region() + "?")
                 .build());
     }
 
-    private List<Step> post(ServiceStage stage, String scanGate) {
+    private List<Step> post(DeploymentStage stage, String scanGate) {
         List<Step> steps = new ArrayList<>();
         Step smoke = SmokeTest.create(stage.stacks.service.serviceUrl);
         steps.add(smoke);

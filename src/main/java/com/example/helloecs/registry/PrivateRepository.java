@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import com.example.helloecs.config.Checks;
-import com.example.helloecs.config.RegistryConfig;
 import com.example.helloecs.registry.lifecycle.LifecyclePolicy;
 
 import software.amazon.awscdk.Aws;
@@ -37,47 +35,56 @@ public class PrivateRepository extends Construct {
 
     public PrivateRepository(Construct scope, String id, PrivateRepositoryProps props) {
         super(scope, id);
-        RegistryConfig config = props.config();
-        this.encryptionKey = !config.kmsEncryption() ? null
-                : config.kmsKeyArn() != null ? Key.fromKeyArn(this, "Key", config.kmsKeyArn())
+        this.encryptionKey = !props.kmsEncryption() ? null
+                : props.kmsKeyArn() != null ? Key.fromKeyArn(this, "Key", props.kmsKeyArn())
                 : Key.Builder.create(this, "Key")
-                        .description("Encrypts images in ECR repository " + config.repositoryName())
+                        .description("Encrypts images in ECR repository " + props.repositoryName())
                         .enableKeyRotation(true)
-                        .removalPolicy(config.destroyOnRemoval() ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN)
+                        .removalPolicy(props.destroyOnRemoval() ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN)
                         .build();
-        List<ImageTagMutabilityExclusionFilter> exclusions = config.tagMutabilityExclusions().stream()
+        List<ImageTagMutabilityExclusionFilter> exclusions = props.tagMutabilityExclusions().stream()
                 .map(ImageTagMutabilityExclusionFilter::wildcard).toList();
         this.repository = Repository.Builder.create(this, "Repository")
-                .repositoryName(config.repositoryName())
-                .imageScanOnPush(config.scanOnPush())
-                .imageTagMutability(mutability(config.immutableTags(), !exclusions.isEmpty()))
+                .repositoryName(props.repositoryName())
+                .imageScanOnPush(props.scanOnPush())
+                .imageTagMutability(mutability(props.immutableTags(), !exclusions.isEmpty()))
                 .imageTagMutabilityExclusionFilters(exclusions.isEmpty() ? null : exclusions)
-                .encryption(config.kmsEncryption() ? RepositoryEncryption.KMS : RepositoryEncryption.AES_256)
+                .encryption(props.kmsEncryption() ? RepositoryEncryption.KMS : RepositoryEncryption.AES_256)
                 .encryptionKey(encryptionKey)
-                .emptyOnDelete(config.destroyOnRemoval())
-                .removalPolicy(config.destroyOnRemoval() ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN)
+                .emptyOnDelete(props.destroyOnRemoval())
+                .removalPolicy(props.destroyOnRemoval() ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN)
                 .build();
-        if (!config.lifecycleRules().isEmpty()) {
+        if (!props.lifecycleRules().isEmpty()) {
             // The policy text comes from the same function the preview command evaluates (not the L2's own
             // rendering), so what is previewed is byte for byte what is deployed.
             ((CfnRepository) repository.getNode().getDefaultChild()).setLifecyclePolicy(
                     CfnRepository.LifecyclePolicyProperty.builder()
-                            .lifecyclePolicyText(LifecyclePolicy.toJson(config.lifecycleRules()))
+                            .lifecyclePolicyText(LifecyclePolicy.toJson(props.lifecycleRules()))
                             .build());
         }
-        grant("PullPrincipals", RepositoryAccess.PULL, principals(config.pullPrincipals()));
-        grant("PushPrincipals", RepositoryAccess.PUSH, principals(config.pushPrincipals()));
-        grant("AssetPublishing", RepositoryAccess.ASSET_PUBLISHING,
-                List.of(new ArnPrincipal(props.publishingRoleArn())));
-        // The execution role lives in the service stack, which depends on this one: name it by ARN in a
-        // condition rather than as a principal, since ECR rejects principals that do not exist yet.
+        grant("PullPrincipals", RepositoryAccess.PULL, principals(props.pullPrincipals()));
+        grant("PushPrincipals", RepositoryAccess.PUSH, principals(props.pushPrincipals()));
+        if (props.publishingRoleArn() != null) {
+            grant("AssetPublishing", RepositoryAccess.ASSET_PUBLISHING,
+                    List.of(new ArnPrincipal(props.publishingRoleArn())));
+        }
+        if (props.executionRoleName() != null) {
+            executionRolePull(props.executionRoleName());
+        }
+    }
+
+    /**
+     * The execution role lives in the service stack, which depends on this one: name it by ARN in a condition
+     * rather than as a principal, since ECR rejects principals that do not exist yet.
+     */
+    private void executionRolePull(String roleName) {
         repository.addToResourcePolicy(PolicyStatement.Builder.create()
                 .sid("TaskExecutionRolePull")
                 .effect(Effect.ALLOW)
                 .principals(List.of(new AccountRootPrincipal()))
                 .actions(RepositoryAccess.PULL)
                 .conditions(Map.of("ArnEquals", Map.of("aws:PrincipalArn",
-                        "arn:" + Aws.PARTITION + ":iam::" + Aws.ACCOUNT_ID + ":role/" + props.executionRoleName())))
+                        "arn:" + Aws.PARTITION + ":iam::" + Aws.ACCOUNT_ID + ":role/" + roleName)))
                 .build());
     }
 
@@ -99,7 +106,7 @@ public class PrivateRepository extends Construct {
     static List<IPrincipal> principals(List<String> values) {
         List<IPrincipal> out = new ArrayList<>();
         for (String v : values) {
-            out.add(Checks.ACCOUNT_ID.matcher(v).matches() ? new AccountPrincipal(v) : new ArnPrincipal(v));
+            out.add(v.matches("\\d{12}") ? new AccountPrincipal(v) : new ArnPrincipal(v));
         }
         return out;
     }

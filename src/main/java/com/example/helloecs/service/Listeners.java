@@ -2,7 +2,6 @@ package com.example.helloecs.service;
 
 import java.util.List;
 
-import com.example.helloecs.config.ServiceConfig;
 
 import software.amazon.awscdk.services.certificatemanager.Certificate;
 import software.amazon.awscdk.services.certificatemanager.CertificateValidation;
@@ -41,19 +40,19 @@ public class Listeners extends Construct {
     /** Where users reach the service (may contain the load balancer's DNS name token). */
     public final String url;
 
-    public Listeners(Construct scope, String id, ServiceConfig config, ApplicationLoadBalancer loadBalancer,
+    public Listeners(Construct scope, String id, WebServiceProps props, ApplicationLoadBalancer loadBalancer,
                      ApplicationTargetGroup targetGroup) {
         super(scope, id);
         IListenerCertificate listenerCertificate = null;
         IHostedZone zone = null;
-        if (config.certificateArn() != null) {
-            listenerCertificate = ListenerCertificate.fromArn(config.certificateArn());
+        if (props.certificateArn() != null) {
+            listenerCertificate = ListenerCertificate.fromArn(props.certificateArn());
             this.certificate = null;
-        } else if (config.domainName() != null) {
+        } else if (props.domainName() != null) {
             zone = HostedZone.fromHostedZoneAttributes(this, "Zone", HostedZoneAttributes.builder()
-                    .hostedZoneId(config.hostedZoneId()).zoneName(config.hostedZoneName()).build());
+                    .hostedZoneId(props.hostedZoneId()).zoneName(props.hostedZoneName()).build());
             this.certificate = Certificate.Builder.create(this, "Certificate")
-                    .domainName(config.domainName())
+                    .domainName(props.domainName())
                     .validation(CertificateValidation.fromDns(zone))
                     .build();
             listenerCertificate = ListenerCertificate.fromCertificateManager(certificate);
@@ -84,10 +83,10 @@ public class Listeners extends Construct {
         if (zone != null) {
             this.aliasRecord = ARecord.Builder.create(this, "Alias")
                     .zone(zone)
-                    .recordName(config.domainName())
+                    .recordName(props.domainName())
                     .target(RecordTarget.fromAlias(new LoadBalancerTarget(loadBalancer)))
                     .build();
-            this.url = "https://" + config.domainName() + "/";
+            this.url = "https://" + props.domainName() + "/";
         } else {
             this.aliasRecord = null;
             this.url = (https != null ? "https://" : "http://") + loadBalancer.getLoadBalancerDnsName() + "/";

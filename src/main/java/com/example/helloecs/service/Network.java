@@ -5,8 +5,6 @@ import java.util.List;
 
 import com.example.helloecs.compliance.Acknowledge;
 import com.example.helloecs.compliance.ManagedPolicies;
-import com.example.helloecs.config.HardeningConfig;
-import com.example.helloecs.config.ServiceConfig;
 
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.ec2.FlowLogDestination;
@@ -21,7 +19,6 @@ import software.amazon.awscdk.services.ec2.Vpc;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.kms.IKey;
 import software.amazon.awscdk.services.logs.LogGroup;
-import software.amazon.awscdk.services.logs.RetentionDays;
 import software.constructs.Construct;
 import software.constructs.IConstruct;
 
@@ -43,19 +40,14 @@ public class Network extends Construct {
     /** VPC endpoints of the private subnets, or {@code null} (profile default, or NAT egress). */
     public final PrivateEndpoints endpoints;
 
-    public Network(Construct scope, String id, ServiceConfig config) {
-        this(scope, id, config, HardeningConfig.NONE, null);
-    }
-
     /**
-     * @param hardening the profile: with {@code hardened}, tasks run in private subnets (isolated, with VPC
-     *                  endpoints; or with NAT gateways when {@code service.privateEgress} is {@code nat})
-     * @param logKey    KMS key of the flow-log group, or {@code null} (CloudWatch Logs' default encryption)
+     * @param props  the service's props: NAT gateways, zones, CIDR, log retention, hardening, ECS Exec
+     * @param logKey KMS key of the flow-log group, or {@code null} (CloudWatch Logs' default encryption)
      */
-    public Network(Construct scope, String id, ServiceConfig config, HardeningConfig hardening, IKey logKey) {
+    public Network(Construct scope, String id, WebServiceProps props, IKey logKey) {
         super(scope, id);
-        this.publicTasks = !hardening.hardened() && config.natGateways() == 0;
-        SubnetType privateType = hardening.endpoints() ? SubnetType.PRIVATE_ISOLATED : SubnetType.PRIVATE_WITH_EGRESS;
+        this.publicTasks = !props.hardened() && props.natGateways() == 0;
+        SubnetType privateType = props.endpoints() ? SubnetType.PRIVATE_ISOLATED : SubnetType.PRIVATE_WITH_EGRESS;
         List<SubnetConfiguration> subnets = new ArrayList<>();
         // No automatic public IPs: the load balancer and NAT gateways bring their own, and public tasks get theirs
         // from the service's assignPublicIp.
@@ -66,14 +58,14 @@ public class Network extends Construct {
                     .subnetType(privateType).cidrMask(24).build());
         }
         this.flowLogGroup = LogGroup.Builder.create(this, "FlowLogs")
-                .retention(Retention.of(config.logRetentionDays()))
+                .retention(props.logRetention())
                 .encryptionKey(logKey)
                 .removalPolicy(RemovalPolicy.DESTROY)
                 .build();
         this.vpc = Vpc.Builder.create(this, "Vpc")
-                .ipAddresses(IpAddresses.cidr(config.vpcCidr()))
-                .maxAzs(config.maxAzs())
-                .natGateways(config.natGateways())
+                .ipAddresses(IpAddresses.cidr(props.vpcCidr()))
+                .maxAzs(props.maxAzs())
+                .natGateways(props.natGateways())
                 .subnetConfiguration(subnets)
                 .restrictDefaultSecurityGroup(true)
                 .flowLogs(java.util.Map.of("All", FlowLogOptions.builder()
@@ -88,32 +80,18 @@ public class Network extends Construct {
                 && flowLog.getNode().tryFindChild("IAMRole") instanceof Role flowLogRole) {
             ManagedPolicies.replaceInlinePolicy(flowLogRole, "Lets VPC flow logs write to the flow-log group");
         }
-        this.endpoints = hardening.endpoints() ? new PrivateEndpoints(this, "Endpoints", vpc, taskSubnets,
-                config.executeCommand()) : null;
-        if (hardening.hardened()) {
+        this.endpoints = props.endpoints() ? new PrivateEndpoints(this, "Endpoints", vpc, taskSubnets,
+                props.enableExecuteCommand()) : null;
+        if (props.hardened()) {
             for (ISubnet subnet : vpc.getPublicSubnets()) {
                 IConstruct route = subnet.getNode().tryFindChild("DefaultRoute");
                 if (route != null) {
                     Acknowledge.nistAndPci(route, "VPCNoUnrestrictedRouteToIGW", "Public subnets hold only the "
-                            + "internet-facing load balancer" + (config.natGateways() > 0 ? " and the NAT gateways" : "")
+                            + "internet-facing load balancer" + (props.natGateways() > 0 ? " and the NAT gateways" : "")
                             + "; their default route to the internet gateway is how it answers clients. The tasks "
                             + "run in private subnets without this route.");
                 }
             }
-        }
-    }
-
-    /** Maps validated retention days to the CDK enum, whose constants are in the same order as the API's values. */
-    public static final class Retention {
-        private Retention() {
-        }
-
-        public static RetentionDays of(int days) {
-            int index = ServiceConfig.RETENTION_DAYS.indexOf(days);
-            if (index < 0) {
-                throw new IllegalArgumentException("unsupported log retention: " + days);
-            }
-            return RetentionDays.values()[index];
         }
     }
 }

@@ -6,8 +6,6 @@ import java.util.Map;
 import com.example.helloecs.compliance.Acknowledge;
 import com.example.helloecs.compliance.ManagedPolicies;
 import com.example.helloecs.config.FargateSizes;
-import com.example.helloecs.config.HardeningConfig;
-import com.example.helloecs.config.ServiceConfig;
 
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
@@ -20,7 +18,6 @@ import software.amazon.awscdk.services.ecs.Cluster;
 import software.amazon.awscdk.services.ecs.ContainerDefinition;
 import software.amazon.awscdk.services.ecs.ContainerDefinitionOptions;
 import software.amazon.awscdk.services.ecs.ContainerInsights;
-import software.amazon.awscdk.services.ecs.CpuArchitecture;
 import software.amazon.awscdk.services.ecs.DeploymentCircuitBreaker;
 import software.amazon.awscdk.services.ecs.FargateService;
 import software.amazon.awscdk.services.ecs.FargateTaskDefinition;
@@ -51,12 +48,21 @@ import software.constructs.Construct;
  * The ECS cluster and a Fargate service behind an internet-facing Application Load Balancer, tuned for fast,
  * safe rollouts: a quick health check on the page's health endpoint, short draining, a deployment circuit breaker
  * with rollback, and zero-downtime minimum/maximum healthy percentages. Profile {@code hardened} adds private task
- * subnets, a WAF web ACL, KMS-encrypted log groups and deletion protection (see {@link HardeningConfig}).
+ * subnets, a WAF web ACL, KMS-encrypted log groups and deletion protection. Built from {@link WebServiceProps}
+ * alone.
  */
 public class WebService extends Construct {
     public static final String CONTAINER_NAME = "web";
     /** Task volume (Fargate ephemeral storage) for Apache's runtime directory. */
     public static final String RUNTIME_VOLUME = "apache-run";
+    /** What the health check accepts: the health endpoint answers 200 and nothing else. */
+    public static final String HEALTHY_HTTP_CODES = "200";
+    /** Tasks pass the container health check within seconds; the load balancer's own check decides after that. */
+    public static final Duration HEALTH_CHECK_GRACE_PERIOD = Duration.seconds(10);
+    /** With Spot, one task always runs on demand, and every task past it on Spot. */
+    static final List<CapacityProviderStrategy> SPOT_WITH_ON_DEMAND_BASE = List.of(
+            CapacityProviderStrategy.builder().capacityProvider("FARGATE").base(1).weight(0).build(),
+            CapacityProviderStrategy.builder().capacityProvider("FARGATE_SPOT").weight(1).build());
 
     public final Network network;
     public final Cluster cluster;
@@ -81,52 +87,82 @@ public class WebService extends Construct {
 
     public WebService(Construct scope, String id, WebServiceProps props) {
         super(scope, id);
-        ServiceConfig config = props.config();
-        HardeningConfig hardening = props.hardening();
-        this.logEncryption = hardening.hardened() ? new LogEncryption(this, "LogEncryption") : null;
+        this.logEncryption = props.hardened() ? new LogEncryption(this, "LogEncryption") : null;
         IKey logKey = logEncryption == null ? null : logEncryption.key;
-        this.network = new Network(this, "Network", config, hardening, logKey);
+        this.network = new Network(this, "Network", props, logKey);
         this.cluster = Cluster.Builder.create(this, "Cluster")
                 .vpc(network.vpc)
-                .containerInsightsV2(config.containerInsights() ? ContainerInsights.ENABLED : ContainerInsights.DISABLED)
+                .containerInsightsV2(props.containerInsights() ? ContainerInsights.ENABLED : ContainerInsights.DISABLED)
                 .enableFargateCapacityProviders(true)
                 .build();
-
-        Role executionRole = Role.Builder.create(this, "ExecutionRole")
-                .roleName(props.executionRoleName())
-                .assumedBy(new ServicePrincipal("ecs-tasks.amazonaws.com"))
-                .description("Pulls the image from the private repository and writes container logs")
-                .build();
-        // Separate from the execution role and granted nothing: the page needs no AWS API.
+        Role executionRole = executionRole(props);
         Role taskRole = Role.Builder.create(this, "TaskRole")
                 .assumedBy(new ServicePrincipal("ecs-tasks.amazonaws.com"))
                 .description("Identity of the running container; holds no permissions")
                 .build();
-        Acknowledge.rule(executionRole, "AwsSolutions-IAM5[Resource::*]", "ecr:GetAuthorizationToken supports "
+        this.taskDefinition = taskDefinition(props, executionRole, taskRole);
+        this.logGroup = LogGroup.Builder.create(this, "Logs")
+                .retention(props.logRetention())
+                .encryptionKey(logKey)
+                .removalPolicy(RemovalPolicy.DESTROY)
+                .build();
+        this.container = container(props);
+        this.loadBalancerSecurityGroup = loadBalancerSecurityGroup(props);
+        this.serviceSecurityGroup = serviceSecurityGroup(props);
+        this.loadBalancer = ApplicationLoadBalancer.Builder.create(this, "LoadBalancer")
+                .vpc(network.vpc)
+                .internetFacing(true)
+                .securityGroup(loadBalancerSecurityGroup)
+                .dropInvalidHeaderFields(true)
+                .deletionProtection(props.deletionProtection())
+                .build();
+        this.service = fargateService(props);
+        this.targetGroup = targetGroup(props);
+        this.listeners = new Listeners(this, "Listeners", props, loadBalancer, targetGroup);
+        this.listener = listeners.https != null ? listeners.https : listeners.http;
+        this.accessLogs = props.accessLogs() ? new AccessLogs(this, "AccessLogs", loadBalancer, props.hardened()) : null;
+        this.webAcl = props.hardened() ? new WebAcl(this, "WebAcl", loadBalancer, logKey, props.logRetention()) : null;
+        if (props.hardened() && listeners.https != null) {
+            Acknowledge.nistAndPci(listeners.http, "ELBv2ACMCertificateRequired", "Port 80 carries no content: "
+                    + "its only action is a permanent redirect to the HTTPS listener, which uses the ACM certificate.");
+        }
+        managedPolicies(executionRole, taskRole);
+        this.scaling = scaling(props);
+    }
+
+    private Role executionRole(WebServiceProps props) {
+        Role role = Role.Builder.create(this, "ExecutionRole")
+                .roleName(props.executionRoleName())
+                .assumedBy(new ServicePrincipal("ecs-tasks.amazonaws.com"))
+                .description("Pulls the image from the private repository and writes container logs")
+                .build();
+        Acknowledge.rule(role, "AwsSolutions-IAM5[Resource::*]", "ecr:GetAuthorizationToken supports "
                 + "no resource-level permission; the role's pull and log grants are scoped to the private "
                 + "repository and the service's log group.");
-        this.taskDefinition = FargateTaskDefinition.Builder.create(this, "TaskDefinition")
-                .cpu(config.cpu())
-                .memoryLimitMiB(config.memory())
+        return role;
+    }
+
+    private FargateTaskDefinition taskDefinition(WebServiceProps props, Role executionRole, Role taskRole) {
+        return FargateTaskDefinition.Builder.create(this, "TaskDefinition")
+                .cpu(props.cpu())
+                .memoryLimitMiB(props.memoryLimitMiB())
                 .executionRole(executionRole)
                 .taskRole(taskRole)
                 .runtimePlatform(RuntimePlatform.builder()
-                        .cpuArchitecture(config.arm64() ? CpuArchitecture.ARM64 : CpuArchitecture.X86_64)
+                        .cpuArchitecture(props.cpuArchitecture())
                         .operatingSystemFamily(OperatingSystemFamily.LINUX)
                         .build())
                 .volumes(List.of(Volume.builder().name(RUNTIME_VOLUME).build()))
                 .build();
-        this.logGroup = LogGroup.Builder.create(this, "Logs")
-                .retention(Network.Retention.of(config.logRetentionDays()))
-                .encryptionKey(logKey)
-                .removalPolicy(RemovalPolicy.DESTROY)
-                .build();
-        this.container = taskDefinition.addContainer(CONTAINER_NAME, ContainerDefinitionOptions.builder()
+    }
+
+    private ContainerDefinition container(WebServiceProps props) {
+        ContainerDefinition web = taskDefinition.addContainer(CONTAINER_NAME, ContainerDefinitionOptions.builder()
                 .image(props.image())
                 .user(ContainerImageSpec.USER)
                 .readonlyRootFilesystem(true)
-                .environment(Map.of(ContainerImageSpec.TASK_VCPU_ENV, FargateSizes.vcpus(config.cpu())))
-                .portMappings(List.of(PortMapping.builder().containerPort(config.containerPort()).name("http").build()))
+                .environment(Map.of(ContainerImageSpec.TASK_VCPU_ENV, FargateSizes.vcpus(props.cpu())))
+                .portMappings(List.of(PortMapping.builder().containerPort(props.containerPort()).name("http").build()))
                 // The image's own HEALTHCHECK, repeated because ECS ignores the image's.
                 .healthCheck(HealthCheck.builder()
                         .command(ContainerImageSpec.HEALTH_CHECK)
@@ -141,94 +177,90 @@ public class WebService extends Construct {
         Acknowledge.rule(taskDefinition, "AwsSolutions-ECS2", "The one environment variable, TASK_VCPU, is the "
                 + "task's own CPU size (not a secret, and already in the task definition) so the image can size Apache "
                 + "to it; the container gets no secret or configuration by environment.");
-        container.addMountPoints(MountPoint.builder()
+        web.addMountPoints(MountPoint.builder()
                 .sourceVolume(RUNTIME_VOLUME).containerPath(ContainerImageSpec.RUNTIME_DIR).readOnly(false).build());
+        return web;
+    }
 
-        this.loadBalancerSecurityGroup = SecurityGroup.Builder.create(this, "LoadBalancerSecurityGroup")
+    private SecurityGroup loadBalancerSecurityGroup(WebServiceProps props) {
+        SecurityGroup group = SecurityGroup.Builder.create(this, "LoadBalancerSecurityGroup")
                 .vpc(network.vpc)
-                .description("Internet-facing load balancer: HTTP" + (config.https() ? " and HTTPS" : "") + " from anywhere")
+                .description("Internet-facing load balancer: HTTP" + (props.https() ? " and HTTPS" : "") + " from anywhere")
                 .allowAllOutbound(false)
                 .build();
-        loadBalancerSecurityGroup.addIngressRule(Peer.anyIpv4(), Port.tcp(80), "HTTP from the internet");
-        if (config.https()) {
-            loadBalancerSecurityGroup.addIngressRule(Peer.anyIpv4(), Port.tcp(443), "HTTPS from the internet");
+        group.addIngressRule(Peer.anyIpv4(), Port.tcp(80), "HTTP from the internet");
+        if (props.https()) {
+            group.addIngressRule(Peer.anyIpv4(), Port.tcp(443), "HTTPS from the internet");
         }
-        Acknowledge.rule(loadBalancerSecurityGroup, "AwsSolutions-EC23", "The public website's load balancer: "
+        Acknowledge.rule(group, "AwsSolutions-EC23", "The public website's load balancer: "
                 + "HTTP (and HTTPS when configured) from anywhere is its purpose; nothing else is open and the "
                 + "tasks admit only this security group.");
-        this.serviceSecurityGroup = SecurityGroup.Builder.create(this, "ServiceSecurityGroup")
+        return group;
+    }
+
+    /** The tasks' security group: only the load balancer may connect. */
+    private SecurityGroup serviceSecurityGroup(WebServiceProps props) {
+        SecurityGroup group = SecurityGroup.Builder.create(this, "ServiceSecurityGroup")
                 .vpc(network.vpc)
                 .description("Fargate tasks: only the load balancer may connect")
                 .allowAllOutbound(true)
                 .build();
-        serviceSecurityGroup.addIngressRule(loadBalancerSecurityGroup, Port.tcp(config.containerPort()),
+        group.addIngressRule(loadBalancerSecurityGroup, Port.tcp(props.containerPort()),
                 "HTTP from the load balancer only");
-        loadBalancerSecurityGroup.addEgressRule(serviceSecurityGroup, Port.tcp(config.containerPort()),
-                "To the tasks only");
+        loadBalancerSecurityGroup.addEgressRule(group, Port.tcp(props.containerPort()), "To the tasks only");
         if (network.endpoints != null) {
-            network.endpoints.admit(serviceSecurityGroup, "HTTPS from the service's tasks (ECR, S3 via gateway, Logs)");
+            network.endpoints.admit(group, "HTTPS from the service's tasks (ECR, S3 via gateway, Logs)");
         }
+        return group;
+    }
 
-        this.loadBalancer = ApplicationLoadBalancer.Builder.create(this, "LoadBalancer")
-                .vpc(network.vpc)
-                .internetFacing(true)
-                .securityGroup(loadBalancerSecurityGroup)
-                .dropInvalidHeaderFields(true)
-                .deletionProtection(hardening.deletionProtection())
-                .build();
-
-        this.service = FargateService.Builder.create(this, "Service")
+    private FargateService fargateService(WebServiceProps props) {
+        return FargateService.Builder.create(this, "Service")
                 .cluster(cluster)
                 .taskDefinition(taskDefinition)
-                .desiredCount(config.desiredCount())
+                .desiredCount(props.desiredCount())
                 .assignPublicIp(network.publicTasks)
                 .vpcSubnets(network.taskSubnets)
                 .securityGroups(List.of(serviceSecurityGroup))
                 .circuitBreaker(DeploymentCircuitBreaker.builder().enable(true).rollback(true).build())
-                .minHealthyPercent(config.minHealthyPercent())
-                .maxHealthyPercent(config.maxHealthyPercent())
-                .enableExecuteCommand(config.executeCommand())
-                .capacityProviderStrategies(config.spot()
-                        ? List.of(CapacityProviderStrategy.builder().capacityProvider("FARGATE").base(1).weight(0).build(),
-                                CapacityProviderStrategy.builder().capacityProvider("FARGATE_SPOT").weight(1).build())
-                        : null)
-                .healthCheckGracePeriod(Duration.seconds(10))
+                .minHealthyPercent(props.minHealthyPercent())
+                .maxHealthyPercent(props.maxHealthyPercent())
+                .enableExecuteCommand(props.enableExecuteCommand())
+                .capacityProviderStrategies(props.spot() ? SPOT_WITH_ON_DEMAND_BASE : null)
+                .healthCheckGracePeriod(HEALTH_CHECK_GRACE_PERIOD)
                 .build();
+    }
 
-        this.targetGroup = ApplicationTargetGroup.Builder.create(this, "TargetGroup")
+    private ApplicationTargetGroup targetGroup(WebServiceProps props) {
+        return ApplicationTargetGroup.Builder.create(this, "TargetGroup")
                 .vpc(network.vpc)
-                .port(config.containerPort())
+                .port(props.containerPort())
                 .protocol(ApplicationProtocol.HTTP)
                 .targetType(TargetType.IP)
-                .deregistrationDelay(Duration.seconds(config.deregistrationDelaySeconds()))
+                .deregistrationDelay(props.deregistrationDelay())
                 .healthCheck(new Builder()
-                        .path(config.healthCheckPath())
-                        .interval(Duration.seconds(config.healthCheckIntervalSeconds()))
-                        .timeout(Duration.seconds(config.healthCheckTimeoutSeconds()))
-                        .healthyThresholdCount(config.healthyThreshold())
-                        .unhealthyThresholdCount(config.unhealthyThreshold())
-                        .healthyHttpCodes("200")
+                        .path(props.healthCheckPath())
+                        .interval(props.healthCheckInterval())
+                        .timeout(props.healthCheckTimeout())
+                        .healthyThresholdCount(props.healthyThreshold())
+                        .unhealthyThresholdCount(props.unhealthyThreshold())
+                        .healthyHttpCodes(HEALTHY_HTTP_CODES)
                         .build())
                 .targets(List.of(service.loadBalancerTarget(software.amazon.awscdk.services.ecs.LoadBalancerTargetOptions
-                        .builder().containerName(CONTAINER_NAME).containerPort(config.containerPort()).build())))
+                        .builder().containerName(CONTAINER_NAME).containerPort(props.containerPort()).build())))
                 .build();
-        this.listeners = new Listeners(this, "Listeners", config, loadBalancer, targetGroup);
-        this.listener = listeners.https != null ? listeners.https : listeners.http;
-        this.accessLogs = config.accessLogs() ? new AccessLogs(this, "AccessLogs", loadBalancer, hardening) : null;
-        this.webAcl = hardening.hardened() ? new WebAcl(this, "WebAcl", loadBalancer, logKey,
-                Network.Retention.of(config.logRetentionDays())) : null;
-        if (hardening.hardened() && listeners.https != null) {
-            Acknowledge.nistAndPci(listeners.http, "ELBv2ACMCertificateRequired", "Port 80 carries no content: "
-                    + "its only action is a permanent redirect to the HTTPS listener, which uses the ACM certificate.");
-        }
-        // The execution role's grants (image pull, log writing) as a managed policy instead of an inline one; the
-        // service waits for it so the first tasks can pull.
+    }
+
+    /**
+     * The roles' grants as managed policies instead of inline ones (the execution role's image pull and log
+     * writing; the task role's ECS Exec channels); the service waits for them so the first tasks can start.
+     */
+    private void managedPolicies(Role executionRole, Role taskRole) {
         ManagedPolicy executionPolicy = ManagedPolicies.replaceInlinePolicy(executionRole,
                 "Pulls the service's image from the private repository and writes its container logs");
         if (executionPolicy != null) {
             service.getNode().addDependency(executionPolicy);
         }
-        // With ECS Exec the task role holds the SSM session channel actions.
         ManagedPolicy taskPolicy = ManagedPolicies.replaceInlinePolicy(taskRole, "ECS Exec: the SSM session "
                 + "channels of the running container");
         if (taskPolicy != null) {
@@ -236,16 +268,19 @@ public class WebService extends Construct {
             Acknowledge.rule(taskRole, "AwsSolutions-IAM5[Resource::*]", "ECS Exec's ssmmessages channel actions "
                     + "support no resource-level permission; granted only with service.enableExecuteCommand.");
         }
+    }
 
-        this.scaling = service.autoScaleTaskCount(software.amazon.awscdk.services.applicationautoscaling
-                .EnableScalingProps.builder().minCapacity(config.minCapacity()).maxCapacity(config.maxCapacity()).build());
-        if (config.cpuTargetPercent() > 0) {
-            scaling.scaleOnCpuUtilization("Cpu", CpuUtilizationScalingProps.builder()
-                    .targetUtilizationPercent(config.cpuTargetPercent()).build());
+    private ScalableTaskCount scaling(WebServiceProps props) {
+        ScalableTaskCount count = service.autoScaleTaskCount(software.amazon.awscdk.services.applicationautoscaling
+                .EnableScalingProps.builder().minCapacity(props.minCapacity()).maxCapacity(props.maxCapacity()).build());
+        if (props.cpuTargetPercent() > 0) {
+            count.scaleOnCpuUtilization("Cpu", CpuUtilizationScalingProps.builder()
+                    .targetUtilizationPercent(props.cpuTargetPercent()).build());
         }
-        if (config.requestsPerTarget() > 0) {
-            scaling.scaleOnRequestCount("Requests", RequestCountScalingProps.builder()
-                    .requestsPerTarget(config.requestsPerTarget()).targetGroup(targetGroup).build());
+        if (props.requestsPerTarget() > 0) {
+            count.scaleOnRequestCount("Requests", RequestCountScalingProps.builder()
+                    .requestsPerTarget(props.requestsPerTarget()).targetGroup(targetGroup).build());
         }
+        return count;
     }
 }

@@ -30,12 +30,35 @@ public class RegistryStack extends Stack {
     /** Alerts on CRITICAL or HIGH scan findings. */
     public final ScanAlerts scanAlerts;
 
-    public RegistryStack(Construct scope, String id, StackProps props, Deployment deployment, String stageId,
-                         String qualifier) {
-        super(scope, id, props);
+    /**
+     * Props of {@link RegistryStack}.
+     *
+     * @param stack      the stack's own props (environment, name, description)
+     * @param deployment the deployment's configuration; required
+     * @param stageId    the deployment's ID, which names the task execution role granted pull; required
+     * @param qualifier  the CDK bootstrap qualifier, which names the image-publishing role granted push; required
+     */
+    public record Props(StackProps stack, Deployment deployment, String stageId, String qualifier) {
+    }
+
+    public RegistryStack(Construct scope, String id, Props props) {
+        super(scope, id, props.stack());
+        Deployment deployment = props.deployment();
         RegistryConfig config = deployment.registry();
-        this.repository = new PrivateRepository(this, "PrivateRepository", new PrivateRepositoryProps(
-                config, Names.executionRoleName(stageId), Names.imagePublishingRoleArn(qualifier)));
+        this.repository = new PrivateRepository(this, "PrivateRepository", PrivateRepositoryProps.builder()
+                .repositoryName(config.repositoryName())
+                .destroyOnRemoval(config.destroyOnRemoval())
+                .immutableTags(config.immutableTags())
+                .tagMutabilityExclusions(config.tagMutabilityExclusions())
+                .kmsEncryption(config.kmsEncryption())
+                .kmsKeyArn(config.kmsKeyArn())
+                .scanOnPush(config.scanOnPush())
+                .lifecycleRules(config.lifecycleRules())
+                .pullPrincipals(config.pullPrincipals())
+                .pushPrincipals(config.pushPrincipals())
+                .executionRoleName(Names.executionRoleName(props.stageId()))
+                .publishingRoleArn(Names.imagePublishingRoleArn(props.qualifier()))
+                .build());
         this.replication = config.replicates()
                 ? new RegistryReplication(this, "Replication", new RegistryReplicationProps(config,
                         deployment.account()))

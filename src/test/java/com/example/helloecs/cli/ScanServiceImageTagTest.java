@@ -13,7 +13,7 @@ class ScanServiceImageTagTest {
     static final Path CDK_OUT = Path.of("src/test/resources/cli/cdk.out");
 
     @Test
-    void findsTheServiceStacksImageAssetTag() {
+    void findsTheDeploymentStacksImageAssetTag() {
         assertThat(ServiceImageTag.find(CDK_OUT, "hello-ecs-service", "hello-ecs"))
                 .isEqualTo("c19ec73176d4270310ac0cd1e14ed9abf73264570b2f1a5bc2198f7e84ced8ad");
     }

@@ -4,11 +4,11 @@ import java.util.List;
 import java.util.Map;
 
 /** Configurations that switch every optional feature on, shared by the compliance and IAM tests. */
-final class Configurations {
+public final class Configurations {
     private Configurations() {
     }
 
-    static final Map<String, Object> FULL = Map.ofEntries(
+    public static final Map<String, Object> FULL = Map.ofEntries(
             Map.entry("account", "123456789012"),
             Map.entry("region", "eu-west-1"),
             Map.entry("registry.encryption", "KMS"),

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import com.example.helloecs.config.Json;
-import com.example.helloecs.stage.ServiceStacks;
+import com.example.helloecs.stage.DeploymentStacks;
 import com.example.helloecs.support.TestApps;
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -35,7 +35,7 @@ class IamTest {
 
     @BeforeAll
     void synthesize() {
-        ServiceStacks stage = TestApps.stacks(Configurations.FULL);
+        DeploymentStacks stage = TestApps.stacks(Configurations.FULL);
         registry = Json.MAPPER.valueToTree(Template.fromStack(stage.registry).toJSON());
         service = Json.MAPPER.valueToTree(Template.fromStack(stage.service).toJSON());
     }

@@ -26,9 +26,9 @@ class ConfigReaderTest {
         assertThat(d.registry().immutableTags()).isTrue();
         assertThat(d.registry().scanOnPush()).isTrue();
         assertThat(d.registry().lifecycleRules()).hasSize(2);
-        assertThat(d.service().containerPort()).isEqualTo(8080);
-        assertThat(d.service().natGateways()).isZero();
-        assertThat(d.service().platform()).isEqualTo("linux/amd64");
+        assertThat(d.settings().get(Settings.CONTAINER_PORT)).isEqualTo(8080);
+        assertThat(d.settings().get(Settings.NAT_GATEWAYS)).isZero();
+        assertThat(d.settings().get(Settings.PLATFORM)).isEqualTo("linux/amd64");
     }
 
     @Test
@@ -48,9 +48,9 @@ class ConfigReaderTest {
                 "registry.replicationRegions", "[\"eu-west-1\"]",
                 "account", "123456789012", "region", "us-east-1"));
         Deployment d = config.deployment();
-        assertThat(d.service().cpu()).isEqualTo(512);
-        assertThat(d.service().memory()).isEqualTo(1024);
-        assertThat(d.service().spot()).isTrue();
+        assertThat(d.settings().get(Settings.CPU)).isEqualTo(512);
+        assertThat(d.settings().get(Settings.MEMORY)).isEqualTo(1024);
+        assertThat(d.settings().get(Settings.SPOT)).isTrue();
         assertThat(d.registry().pullPrincipals()).containsExactly("111111111111", "222222222222");
         assertThat(d.registry().replicationRegions()).containsExactly("eu-west-1");
         assertThat(d.account()).isEqualTo("123456789012");
@@ -98,7 +98,7 @@ class ConfigReaderTest {
     @Test
     void retentionValuesMatchTheCdkEnum() {
         assertThat(software.amazon.awscdk.services.logs.RetentionDays.values())
-                .hasSize(ServiceConfig.RETENTION_DAYS.size() + 1); // + INFINITE
-        assertThat(List.of(1, 3653)).allSatisfy(d -> assertThat(ServiceConfig.RETENTION_DAYS).contains(d));
+                .hasSize(Settings.RETENTION_DAYS.size() + 1); // + INFINITE
+        assertThat(List.of(1, 3653)).allSatisfy(d -> assertThat(Settings.RETENTION_DAYS).contains(d));
     }
 }

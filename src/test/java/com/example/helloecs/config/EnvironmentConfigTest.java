@@ -56,9 +56,9 @@ class EnvironmentConfigTest {
         assertThat(dev.account()).isEqualTo(DEV_ACCOUNT);
         assertThat(dev.region()).isEqualTo(REGION);
         assertThat(dev.approval()).isFalse();
-        assertThat(base.service().desiredCount()).isNotEqualTo(1);
-        assertThat(dev.service().desiredCount()).isEqualTo(1);
-        assertThat(dev.service().minCapacity()).isEqualTo(1);
+        assertThat(base.settings().get(Settings.DESIRED_COUNT)).isNotEqualTo(1);
+        assertThat(dev.settings().get(Settings.DESIRED_COUNT)).isEqualTo(1);
+        assertThat(dev.settings().get(Settings.MIN_CAPACITY)).isEqualTo(1);
         // Keys the environment does not override keep the context's value.
         assertThat(dev.registry().repositoryName()).isEqualTo(base.registry().repositoryName());
         assertThat(Names.stageId(TestApps.config(Map.of()).appName(), dev)).isEqualTo("hello-ecs-dev");
@@ -70,8 +70,8 @@ class EnvironmentConfigTest {
                 "service.desiredCount", "5", "service.maxCapacity", "8")).deployment();
 
         assertThat(prod.approval()).isTrue();
-        assertThat(prod.service().desiredCount()).isEqualTo(3);
-        assertThat(prod.service().maxCapacity()).isEqualTo(6);
+        assertThat(prod.settings().get(Settings.DESIRED_COUNT)).isEqualTo(3);
+        assertThat(prod.settings().get(Settings.MAX_CAPACITY)).isEqualTo(6);
     }
 
     @Test

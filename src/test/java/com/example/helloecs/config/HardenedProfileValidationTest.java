@@ -65,7 +65,7 @@ class HardenedProfileValidationTest {
                 .hasMessageContaining("3 problems")
                 .hasMessageContaining("service.certificateArn")
                 .hasMessageContaining("service.natGateways: got 0")
-                .hasMessageContaining("compliance.packs: got \"HIPAA\"; expected one of AwsSolutions, NIST80053R5, "
+                .hasMessageContaining("compliance.packs[1]: got \"HIPAA\"; expected one of AwsSolutions, NIST80053R5, "
                         + "PCIDSS321");
     }
 

@@ -129,7 +129,7 @@ class ImageConfigTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("(max 1024 characters)");
         assertThat(ConfigReader.read(Map.of("service.healthCheckPath", "/" + "a".repeat(1023)))
-                .deployment().service().healthCheckPath()).hasSize(1024);
+                .deployment().settings().get(Settings.HEALTH_CHECK_PATH)).hasSize(1024);
     }
 
     @Test

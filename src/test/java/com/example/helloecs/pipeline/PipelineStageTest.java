@@ -9,8 +9,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import com.example.helloecs.stage.ServiceStacks;
-import com.example.helloecs.stage.ServiceStage;
+import com.example.helloecs.stage.DeploymentStacks;
+import com.example.helloecs.stage.DeploymentStage;
 import com.example.helloecs.support.PipelineFixtures;
 import com.example.helloecs.support.TestApps;
 
@@ -29,8 +29,8 @@ import software.constructs.IConstruct;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PipelineStageTest {
     private software.amazon.awscdk.App pipelineApp;
-    private ServiceStacks fromPipeline;
-    private ServiceStacks fromCdkDeploy;
+    private DeploymentStacks fromPipeline;
+    private DeploymentStacks fromCdkDeploy;
 
     @BeforeAll
     void build() {
@@ -60,12 +60,12 @@ class PipelineStageTest {
         List<IConstruct> children = pipelineApp.getNode().getChildren();
 
         assertThat(children).filteredOn(c -> c instanceof PipelineStack).hasSize(1);
-        assertThat(children).filteredOn(c -> c instanceof ServiceStage).extracting(c -> c.getNode().getId())
+        assertThat(children).filteredOn(c -> c instanceof DeploymentStage).extracting(c -> c.getNode().getId())
                 .containsExactly("hello-ecs-dev", "hello-ecs-prod");
     }
 
     @Test
-    void deployAllSelectsThePipelineStacksAndTheStagesHoldTheServiceStacks() {
+    void deployAllSelectsThePipelineStacksAndTheStagesHoldTheDeploymentStacks() {
         CloudAssembly assembly = pipelineApp.synth();
 
         // The pipeline stack, and the replication support stack CodePipeline adds for prod's other region.
@@ -83,7 +83,7 @@ class PipelineStageTest {
                 .isEqualTo("hello-ecs-dev/Registry");
         assertThat(fromPipeline.service.getNode().getPath()).isEqualTo(fromCdkDeploy.service.getNode().getPath())
                 .isEqualTo("hello-ecs-dev/Service");
-        assertThat(fromPipeline.registry.getNode().getScope()).isInstanceOf(ServiceStage.class);
+        assertThat(fromPipeline.registry.getNode().getScope()).isInstanceOf(DeploymentStage.class);
         assertThat(fromCdkDeploy.registry.getNode().getScope()).isNotInstanceOf(software.amazon.awscdk.Stage.class);
         assertThat(fromPipeline.deployment).isEqualTo(fromCdkDeploy.deployment);
     }

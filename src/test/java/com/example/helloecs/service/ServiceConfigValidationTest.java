@@ -1,5 +1,6 @@
 package com.example.helloecs.service;
 
+import com.example.helloecs.config.Settings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -76,11 +77,12 @@ class ServiceConfigValidationTest {
 
     @Test
     void defaultsAreValidAndFast() {
-        var service = TestApps.config(Map.of()).deployment().service();
+        var deployment = TestApps.config(Map.of()).deployment();
+        var service = deployment.settings();
         // A new task turns healthy in the target group after healthyThreshold x interval seconds.
-        assertThat(service.healthyThreshold() * service.healthCheckIntervalSeconds()).isBetween(5, 20);
-        assertThat(service.deregistrationDelaySeconds()).isLessThanOrEqualTo(30);
-        assertThat(service.executeCommand()).isFalse();
-        assertThat(service.https()).isFalse();
+        assertThat(service.get(Settings.HEALTHY_THRESHOLD) * service.get(Settings.HEALTH_CHECK_INTERVAL_SECONDS)).isBetween(5, 20);
+        assertThat(service.get(Settings.DEREGISTRATION_DELAY_SECONDS)).isLessThanOrEqualTo(30);
+        assertThat(service.get(Settings.ENABLE_EXECUTE_COMMAND)).isFalse();
+        assertThat(deployment.service().https()).isFalse();
     }
 }

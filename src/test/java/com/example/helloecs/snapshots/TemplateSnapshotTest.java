@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -16,6 +15,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import com.example.helloecs.compliance.Configurations;
 import com.example.helloecs.config.Json;
 import com.example.helloecs.support.PipelineFixtures;
 import com.example.helloecs.support.TestApps;
@@ -39,24 +39,12 @@ class TemplateSnapshotTest {
     static Stream<Map.Entry<String, Map<String, Object>>> configurations() {
         Map<String, Map<String, Object>> out = new LinkedHashMap<>();
         out.put("default", Map.of());
-        out.put("environment-with-replication", Map.of(
-                "env", "dev",
-                "environments", Map.of("dev", Map.of("account", "123456789012", "region", "eu-west-1",
-                        "settings", Map.ofEntries(
-                                Map.entry("registry.encryption", "KMS"),
-                                Map.entry("registry.tagMutabilityExclusions", List.of("latest")),
-                                Map.entry("registry.pullPrincipals", List.of("210987654321")),
-                                Map.entry("registry.pushPrincipals", List.of("arn:aws:iam::123456789012:role/ci")),
-                                Map.entry("registry.replicationRegions", List.of("us-east-1", "eu-central-1")),
-                                Map.entry("registry.registryScanning", "ENHANCED"),
-                                Map.entry("registry.registryScanFrequency", "CONTINUOUS_SCAN"),
-                                Map.entry("registry.scanAlertEmail", "ops@example.com"),
-                                Map.entry("service.domainName", "www.example.com"),
-                                Map.entry("service.hostedZoneId", "Z0123456789ABC"),
-                                Map.entry("service.hostedZoneName", "example.com"),
-                                Map.entry("service.spot", true),
-                                Map.entry("service.natGateways", 1),
-                                Map.entry("service.platform", "linux/arm64"))))));
+        // Every optional feature, replication included, as a named environment's settings.
+        Map<String, Object> features = new LinkedHashMap<>(Configurations.FULL);
+        features.remove("account");
+        features.remove("region");
+        out.put("environment-with-replication", Map.of("env", "dev", "environments", Map.of("dev",
+                Map.of("account", "123456789012", "region", "eu-west-1", "settings", features))));
         Map<String, Object> pipeline = new LinkedHashMap<>(PipelineFixtures.pipelineContext());
         pipeline.put("pipeline.scanGate", "HIGH");
         out.put("pipeline", pipeline);

@@ -17,7 +17,7 @@ class EnvironmentStageTest {
 
     @Test
     void withoutEnvTheStageIsEnvironmentAgnostic() {
-        ServiceStacks stage = TestApps.stacks(Map.of("environments", PipelineFixtures.environments()));
+        DeploymentStacks stage = TestApps.stacks(Map.of("environments", PipelineFixtures.environments()));
         software.amazon.awscdk.App app = TestApps.appOf(stage);
 
         assertThat(stage.id).isEqualTo("hello-ecs");
@@ -28,13 +28,13 @@ class EnvironmentStageTest {
 
     @Test
     void envSelectsTheStageIdAccountRegionAndOverrides() {
-        ServiceStacks stage = TestApps.stacks(Map.of("environments", PipelineFixtures.environments(), "env", "prod"));
+        DeploymentStacks stage = TestApps.stacks(Map.of("environments", PipelineFixtures.environments(), "env", "prod"));
 
         assertThat(stage.id).isEqualTo("hello-ecs-prod");
         assertThat(stage.service.getAccount()).isEqualTo(PipelineFixtures.PROD_ACCOUNT);
         assertThat(stage.service.getRegion()).isEqualTo(PipelineFixtures.PROD_REGION);
         assertThat(stage.registry.getStackName()).isEqualTo("hello-ecs-prod-registry");
         assertThat(stage.service.getStackName()).isEqualTo("hello-ecs-prod-service");
-        assertThat(stage.deployment.service().desiredCount()).isEqualTo(3);
+        assertThat(stage.deployment.settings().get(com.example.helloecs.config.Settings.DESIRED_COUNT)).isEqualTo(3);
     }
 }

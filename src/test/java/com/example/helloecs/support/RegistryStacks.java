@@ -27,8 +27,8 @@ public final class RegistryStacks {
         Deployment d = TestApps.config(overrides).deployment();
         Environment env = d.account() == null && d.region() == null ? null
                 : Environment.builder().account(d.account()).region(d.region()).build();
-        stacks.put(id, new RegistryStack(app, id, StackProps.builder().env(env).build(), d, "hello-ecs",
-                "hnb659fds"));
+        stacks.put(id, new RegistryStack(app, id, new RegistryStack.Props(StackProps.builder().env(env).build(), d,
+                "hello-ecs", "hnb659fds")));
         deployments.put(id, d);
         return this;
     }

@@ -10,7 +10,7 @@ import com.example.helloecs.App;
 import com.example.helloecs.config.AppConfig;
 import com.example.helloecs.config.ConfigReader;
 import com.example.helloecs.config.Json;
-import com.example.helloecs.stage.ServiceStacks;
+import com.example.helloecs.stage.DeploymentStacks;
 import com.fasterxml.jackson.core.type.TypeReference;
 
 import software.amazon.awscdk.AppProps;
@@ -64,13 +64,13 @@ public final class TestApps {
     }
 
     /** Builds the app without a pipeline and returns the stacks {@code cdk deploy} deploys (not yet synthesized). */
-    public static ServiceStacks stacks(Map<String, ?> overrides) {
+    public static DeploymentStacks stacks(Map<String, ?> overrides) {
         software.amazon.awscdk.App app = emptyApp(overrides);
         return App.build(app, ConfigReader.read(App.context(app))).get(0);
     }
 
     /** The App the stacks belong to. */
-    public static software.amazon.awscdk.App appOf(ServiceStacks stacks) {
+    public static software.amazon.awscdk.App appOf(DeploymentStacks stacks) {
         return (software.amazon.awscdk.App) stacks.registry.getNode().getRoot();
     }
 

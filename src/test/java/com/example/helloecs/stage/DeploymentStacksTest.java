@@ -24,8 +24,8 @@ import software.amazon.awscdk.cxapi.CloudAssembly;
  * private repository.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ServiceStacksTest {
-    private ServiceStacks stage;
+class DeploymentStacksTest {
+    private DeploymentStacks stage;
     private Template registry;
     private Template service;
     private CloudAssembly assembly;

@@ -15,7 +15,7 @@ import software.constructs.Construct;
  * ({@code ID-registry}, {@code ID-service}).
  *
  * <p>{@code cdk deploy} passes a plain construct under the App: the stacks then sit in the root cloud assembly,
- * so {@code cdk deploy --all} and {@code cdk destroy --all} select them. The pipeline passes a {@link ServiceStage}.
+ * so {@code cdk deploy --all} and {@code cdk destroy --all} select them. The pipeline passes a {@link DeploymentStage}.
  * Either way the stacks' construct paths are {@code ID/Registry} and {@code ID/Service}, so their templates are
  * identical and a stack deployed by hand is updated in place by the pipeline. The construct IDs are a contract:
  * renaming one changes the stack's artifact ID.
@@ -25,7 +25,7 @@ import software.constructs.Construct;
  * runs it from there. The CLI publishes a stack's assets after the stacks it depends on, hence the dependency on the
  * registry stack; the {@link RegistryFirstSynthesizer} makes the image's build wait for it too.
  */
-public final class ServiceStacks {
+public final class DeploymentStacks {
     /** Context key of the CDK bootstrap qualifier. */
     public static final String QUALIFIER_CONTEXT = "@aws-cdk/core:bootstrapQualifier";
 
@@ -37,24 +37,24 @@ public final class ServiceStacks {
     /** Short-lived: network, cluster, service, load balancer ({@code ID-service}). */
     public final ServiceStack service;
 
-    public ServiceStacks(Construct scope, Deployment deployment) {
+    public DeploymentStacks(Construct scope, Deployment deployment) {
         this.id = scope.getNode().getId();
         this.deployment = deployment;
         Object qualifierContext = scope.getNode().tryGetContext(QUALIFIER_CONTEXT);
         String qualifier = qualifierContext == null ? Names.DEFAULT_QUALIFIER : qualifierContext.toString();
         Environment env = environment(deployment);
-        this.registry = new RegistryStack(scope, "Registry", StackProps.builder()
+        this.registry = new RegistryStack(scope, "Registry", new RegistryStack.Props(StackProps.builder()
                 .env(env)
                 .stackName(id + "-registry")
                 .description("Private ECR repository of " + id)
-                .build(), deployment, id, qualifier);
-        this.service = new ServiceStack(scope, "Service", StackProps.builder()
+                .build(), deployment, id, qualifier));
+        this.service = new ServiceStack(scope, "Service", new ServiceStack.Props(StackProps.builder()
                 .env(env)
                 .stackName(id + "-service")
                 .description("Fargate service behind an Application Load Balancer for " + id)
                 .synthesizer(new RegistryFirstSynthesizer(qualifier, deployment.registry().repositoryName(),
                         registry))
-                .build(), deployment, Names.executionRoleName(id));
+                .build(), deployment, Names.executionRoleName(id)));
         service.addStackDependency(registry, "the image is published into the registry stack's repository");
         RedundantDependencies.removeFrom(registry);
         RedundantDependencies.removeFrom(service);
