@@ -18,7 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import com.example.helloecs.stage.ServiceStacks;
+import com.example.helloecs.stage.DeploymentStacks;
 import com.example.helloecs.support.TestApps;
 
 import software.amazon.awscdk.assertions.Template;
@@ -30,7 +30,7 @@ import software.amazon.awscdk.assertions.Template;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReadmeDiagramTest {
     private String diagrams;
-    private ServiceStacks stacks;
+    private DeploymentStacks stacks;
     private Map<String, Object> registry;
     private Map<String, Object> service;
 

@@ -87,10 +87,10 @@ class EnvironmentConfigTest {
         Deployment prod = TestApps.config(Map.of("env", "prod")).deployment();
         assertThat(dev.account()).isNull();
         assertThat(dev.region()).isEqualTo("eu-west-1");
-        assertThat(dev.service().desiredCount()).isEqualTo(1);
+        assertThat(dev.settings().get(Settings.DESIRED_COUNT)).isEqualTo(1);
         assertThat(prod.account()).isNull();
         assertThat(prod.region()).isEqualTo("eu-central-1");
-        assertThat(prod.service().desiredCount()).isEqualTo(3);
+        assertThat(prod.settings().get(Settings.DESIRED_COUNT)).isEqualTo(3);
         assertThat(TestApps.config(Map.of()).deployment().isDefault()).isTrue();
     }
 
