@@ -3,8 +3,9 @@
 # on a fresh fake account each time (bin/rehearse-deploy says what it checks and what moto cannot prove): the
 # default app, a second image directory (docs/service.md, "Your own image"), and profile hardened (with a
 # certificate imported into the emulated ACM). Before them, its check of what it needs (a port in use must stop it
-# before it changes anything); after them, nothing it added to /etc/hosts or docker's certs.d may be left, and what
-# was there before must be as it was. Needs 30-docker-setup.
+# before it changes anything). Around each, /etc/hosts and docker's certs.d for the registry host must end as they
+# began: with nothing of the rehearsal's there (its entry and CA removed), and with what was there before kept.
+# Whatever this machine had there is put back at the end. Needs 30-docker-setup.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 export PATH="$PATH:$HOME/.pyenv/shims"
@@ -13,62 +14,65 @@ command -v docker-registry >/dev/null 2>&1 || {
 }
 host=123456789012.dkr.ecr.us-east-1.amazonaws.com
 certs_dir="/etc/docker/certs.d/$host"
-marker='# added by bin/rehearse-deploy'
-left_behind() {
-  ! grep -qF "$marker" /etc/hosts || { echo "70-rehearsal: bin/rehearse-deploy left its /etc/hosts entry" >&2; exit 1; }
+saved="$(mktemp -d)"
+cat /etc/hosts >"$saved/hosts"
+[ ! -d "$certs_dir" ] || cp -a "$certs_dir" "$saved/certs"
+restore_machine() {
+  cat "$saved/hosts" >/etc/hosts
+  rm -rf "$certs_dir"
+  [ ! -d "$saved/certs" ] || cp -a "$saved/certs" "$certs_dir"
+  rm -rf "$saved"
 }
-left_behind
-[ ! -e "$certs_dir" ] || { echo "70-rehearsal: $certs_dir exists before the rehearsals; remove it first" >&2; exit 1; }
+trap restore_machine EXIT
+state() { cat /etc/hosts; if [ -d "$certs_dir" ]; then ls -A "$certs_dir"; cat "$certs_dir"/* 2>/dev/null; else echo "(no $certs_dir)"; fi; }
+# rehearse [ARGS]...: bin/rehearse-deploy, which must leave /etc/hosts and certs.d exactly as it found them.
+rehearse() {
+  local before
+  before="$(state)"
+  bin/rehearse-deploy "$@"
+  if [ "$(state)" != "$before" ]; then
+    echo "70-rehearsal: bin/rehearse-deploy changed /etc/hosts or $certs_dir:" >&2
+    diff <(echo "$before") <(state) >&2 || true
+    exit 1
+  fi
+}
 
 echo "=== rehearsal: its check of what it needs"
 bin/rehearse-deploy --check
 # occupied PORT: the rehearsal must refuse to start, naming the port and who holds it, and change nothing.
 occupied() {
-  local port="$1" pid out status=0
+  local port="$1" pid out status=0 before
   python3 -c 'import socket, sys, time
 s = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
 s.bind(("127.0.0.1", int(sys.argv[1]))); s.listen(); time.sleep(120)' "$port" &
   pid=$!
   for _ in $(seq 1 50); do ss -Hltn "sport = :$port" | grep -q . && break; sleep 0.1; done
+  before="$(state)"
   out="$(bin/rehearse-deploy 2>&1)" || status=$?
   kill "$pid"; wait "$pid" 2>/dev/null || true
   if [ "$status" -ne 1 ] || ! grep -q "port $port on 127.0.0.1 free for .*: it is in use (\"python3\",pid=$pid" <<<"$out"; then
     echo "70-rehearsal: with port $port in use, expected exit 1 and a message naming it; got exit $status:" >&2
     echo "$out" >&2; exit 1
   fi
+  [ "$(state)" = "$before" ] || { echo "70-rehearsal: a refused rehearsal changed /etc/hosts or certs.d" >&2; exit 1; }
   echo "port $port in use: $(grep "port $port" <<<"$out")"
-  left_behind
-  [ ! -e "$certs_dir" ] || { echo "70-rehearsal: a refused rehearsal created $certs_dir" >&2; exit 1; }
 }
 occupied 5055
 occupied 443
 
-echo "=== rehearsal: default"
-bin/rehearse-deploy
-left_behind
+echo "=== rehearsal: default, on a machine with no hosts entry or CA for $host"
+grep -vw -- "$host" "$saved/hosts" >/etc/hosts || true
+rm -rf "$certs_dir"
+rehearse
 [ ! -e "$certs_dir" ] || { echo "70-rehearsal: bin/rehearse-deploy left $certs_dir behind" >&2; exit 1; }
 
 echo "=== rehearsal: a second image directory, with a hosts entry and a ca.crt that were there before"
-cp /etc/hosts /tmp/hosts.before-rehearsal
 echo "127.0.0.1 $host" >>/etc/hosts
 mkdir -p "$certs_dir" && echo "a CA that was there before" >"$certs_dir/ca.crt"
-restore_ci_changes() {
-  cat /tmp/hosts.before-rehearsal >/etc/hosts && rm -f /tmp/hosts.before-rehearsal
-  rm -rf "$certs_dir"
-}
-trap restore_ci_changes EXIT
 image=src/test/resources/images/hello-busybox
-REHEARSAL_CHANGE_FILE="$image/www/index.html" bin/rehearse-deploy -c image.directory="$image" \
+REHEARSAL_CHANGE_FILE="$image/www/index.html" rehearse -c image.directory="$image" \
   -c image.dockerfile=web.Dockerfile -c service.healthCheckPath=/healthz \
   -c 'image.buildArgs={"GREETING":"Hello from a second image"}'
-grep -qx "127.0.0.1 $host" /etc/hosts || { echo "70-rehearsal: the hosts entry that was there before is gone" >&2; exit 1; }
-[ "$(cat "$certs_dir/ca.crt")" = "a CA that was there before" ] \
-  || { echo "70-rehearsal: the ca.crt that was there before was not put back" >&2; exit 1; }
-left_behind
-restore_ci_changes
-trap - EXIT
 
 echo "=== rehearsal: profile hardened"
-bin/rehearse-deploy -c profile=hardened -c service.certificateArn=REHEARSAL_CERTIFICATE
-left_behind
-[ ! -e "$certs_dir" ] || { echo "70-rehearsal: bin/rehearse-deploy left $certs_dir behind" >&2; exit 1; }
+rehearse -c profile=hardened -c service.certificateArn=REHEARSAL_CERTIFICATE
