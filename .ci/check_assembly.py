@@ -13,7 +13,7 @@ for manifest in root.rglob("manifest.json"):
 
 expected = {
     "/Registry": ["RepositoryUri", "RepositoryArn", "DockerLogin"],
-    "/Service": ["LoadBalancerDnsName", "ServiceUrl"],
+    "/Service": ["LoadBalancerDnsName", "ServiceUrl", "DashboardName", "DashboardUrl", "AlarmTopicArn"],
 }
 missing = []
 for suffix, outputs in expected.items():

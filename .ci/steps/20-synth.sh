@@ -23,7 +23,8 @@ hardened=(-c account=123456789012 -c region=eu-west-1 -c profile=hardened
   -c compliance.packs=AwsSolutions,NIST80053R5,PCIDSS321)
 pipeline=(-c 'environments={"dev":{"account":"111111111111","region":"eu-west-1"},"prod":{"account":"222222222222","region":"eu-west-1","approval":true}}'
   -c pipeline.repository=example/hello-ecs -c pipeline.branch=main
-  -c pipeline.connectionArn=arn:aws:codeconnections:eu-west-1:111111111111:connection/abc-123)
+  -c pipeline.connectionArn=arn:aws:codeconnections:eu-west-1:111111111111:connection/abc-123
+  -c pipeline.scanGate=HIGH)
 rm -rf cdk.out.full cdk.out.pipeline cdk.out.hardened
 # Explicit accounts make the CDK look up availability zones; with no AWS access, CI provides the answers the
 # way the CLI would have cached them (users with credentials get them looked up and cached in cdk.context.json).
@@ -38,4 +39,12 @@ PY
 npx cdk synth --quiet --output cdk.out.full "${full[@]}"
 npx cdk synth --quiet --output cdk.out.pipeline "${pipeline[@]}"
 npx cdk synth --quiet --output cdk.out.hardened "${hardened[@]}"
-echo "synthesized cdk.out, cdk.out.full, cdk.out.pipeline and cdk.out.hardened"
+# Each traffic-shifting deployment strategy (docs/service.md#releases), under profile hardened with all three
+# cdk-nag packs and aws-cdk-lib's built-in validation on; 60-cfn-lint lints them too.
+for strategy in canary linear blue-green; do
+  rm -rf "cdk.out.$strategy"
+  CDK_VALIDATION=true npx cdk synth --quiet --output "cdk.out.$strategy" "${hardened[@]}" \
+    -c service.deploymentStrategy="$strategy"
+  python3 .ci/check_assembly.py "cdk.out.$strategy"
+done
+echo "synthesized cdk.out, cdk.out.full, cdk.out.pipeline, cdk.out.hardened and cdk.out.{canary,linear,blue-green}"

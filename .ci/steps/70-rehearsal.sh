@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # README's deploy and destroy commands, verbatim, against moto_server and a local TLS registry standing in for ECR,
 # on a fresh fake account each time (bin/rehearse-deploy says what it checks and what moto cannot prove): the
-# default app, a second image directory (docs/service.md, "Your own image"), and profile hardened (with a
-# certificate imported into the emulated ACM). Before them, its check of what it needs (a port in use must stop it
-# before it changes anything). Around each, /etc/hosts and docker's certs.d for the registry host must end as they
-# began: with nothing of the rehearsal's there (its entry and CA removed), and with what was there before kept.
-# Whatever this machine had there is put back at the end. Needs 30-docker-setup.
+# default app, a second image directory (docs/service.md, "Your own image"), profile hardened (with a
+# certificate imported into the emulated ACM), and a canary deployment strategy (docs/service.md#releases: two
+# target groups and the production listener rule). Before them, its check of what it needs (a port in use
+# must stop it before it changes anything). Around each, /etc/hosts and docker's certs.d for the registry host
+# must end as they began: with nothing of the rehearsal's there (its entry and CA removed), and with what was
+# there before kept. Whatever this machine had there is put back at the end. Needs 30-docker-setup.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 export PATH="$PATH:$HOME/.pyenv/shims"
@@ -76,3 +77,6 @@ REHEARSAL_CHANGE_FILE="$image/www/index.html" rehearse -c image.directory="$imag
 
 echo "=== rehearsal: profile hardened"
 rehearse -c profile=hardened -c service.certificateArn=REHEARSAL_CERTIFICATE
+
+echo "=== rehearsal: deployment strategy canary"
+rehearse -c service.deploymentStrategy=canary

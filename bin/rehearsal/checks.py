@@ -5,6 +5,10 @@ Usage: checks.py COMMAND ARGS, with REHEARSAL_ACCOUNT, REHEARSAL_REGION and REHE
   stacks CDK_OUT                   the stack names `cdk deploy --all` deploys (the root assembly's), one per line
   deployed CDK_OUT STATE           stacks complete, image in the registry, task definition runs it, outputs there;
                                    writes the image tag to STATE
+  released CDK_OUT                 the release safety net: every alarm of the template exists and notifies the alarm
+                                   topic on ALARM and OK, the dashboard exists, and a traffic-shifting strategy's
+                                   production rule forwards to both target groups, 100/0 (moto keeps no ECS
+                                   deployment configuration: the strategy itself is checked by the template tests)
   unchanged LOG CDK_OUT            the CLI reports "(no changes)" for every stack
   updated CDK_OUT STATE            a new tag pushed into the same repository, the old one kept, the task runs the new
   destroyed NAME...                none of these stacks remains
@@ -27,7 +31,7 @@ REGISTRY = f"{ACCOUNT}.dkr.ecr.{REGION}.amazonaws.com"
 # The outputs README promises, by the stack's construct ID (the last part of its display name).
 PROMISED_OUTPUTS = {
     "Registry": ["RepositoryUri", "RepositoryArn", "DockerLogin"],
-    "Service": ["LoadBalancerDnsName", "ServiceUrl"],
+    "Service": ["LoadBalancerDnsName", "ServiceUrl", "DashboardName", "DashboardUrl", "AlarmTopicArn"],
 }
 failures = []
 
@@ -145,6 +149,41 @@ def deployed(cdk_out, state):
     pathlib.Path(state).write_text(json.dumps({"repository": repository, "tag": tag}))
 
 
+def released(cdk_out):
+    cfn, cw, elb = client("cloudformation"), client("cloudwatch"), client("elbv2")
+    for display, name, artifact, _ in root_stacks(cdk_out):
+        if display.rsplit("/", 1)[-1] != "Service":
+            continue
+        template = json.loads((pathlib.Path(cdk_out) / artifact["properties"]["templateFile"]).read_text())
+        resources = template["Resources"].values()
+        outputs = {o["OutputKey"]: o.get("OutputValue")
+                   for o in cfn.describe_stacks(StackName=name)["Stacks"][0].get("Outputs") or []}
+        topic = outputs.get("AlarmTopicArn")
+        expected = sorted(r["Properties"]["AlarmName"] for r in resources if r["Type"] == "AWS::CloudWatch::Alarm")
+        check(len(expected) >= 5, f"{name}: the template has the service's alarms {expected}")
+        alarms = {a["AlarmName"]: a for a in cw.describe_alarms(AlarmNames=expected)["MetricAlarms"]}
+        check(sorted(alarms) == expected, f"{name}: the alarms exist: {sorted(alarms)}")
+        for alarm in alarms.values():
+            check(alarm.get("AlarmActions") == [topic] and alarm.get("OKActions") == [topic],
+                  f"{name}: {alarm['AlarmName']} notifies the alarm topic on ALARM and OK")
+        dashboards = [d["DashboardName"] for d in cw.list_dashboards()["DashboardEntries"]]
+        check(outputs.get("DashboardName") in dashboards, f"{name}: dashboard {outputs.get('DashboardName')} exists")
+        strategy = next(r["Properties"]["DeploymentConfiguration"].get("Strategy", "ROLLING")
+                        for r in resources if r["Type"] == "AWS::ECS::Service")
+        groups = [g for g in elb.describe_target_groups()["TargetGroups"] if g["TargetGroupName"].startswith(name[:20])]
+        check(len(groups) == (1 if strategy == "ROLLING" else 2),
+              f"{name}: {len(groups)} target group(s) for strategy {strategy}")
+        if strategy != "ROLLING":
+            weights = []
+            for lb in elb.describe_load_balancers()["LoadBalancers"]:
+                for listener in elb.describe_listeners(LoadBalancerArn=lb["LoadBalancerArn"])["Listeners"]:
+                    for rule in elb.describe_rules(ListenerArn=listener["ListenerArn"])["Rules"]:
+                        for action in rule["Actions"]:
+                            forward = action.get("ForwardConfig") or {}
+                            weights.append(sorted(t["Weight"] for t in forward.get("TargetGroups", [])))
+            check([0, 100] in weights, f"{name}: a production rule forwards to two target groups, 100/0: {weights}")
+
+
 def unchanged(log, cdk_out):
     text = pathlib.Path(log).read_text(errors="replace")
     for display, name, _, _ in root_stacks(cdk_out):
@@ -183,7 +222,7 @@ if __name__ == "__main__":
     if command == "stacks":
         print("\n".join(name for _, name, _, _ in root_stacks(args[0])))
         sys.exit(0)
-    commands = {"deployed": deployed, "unchanged": unchanged, "updated": updated,
+    commands = {"deployed": deployed, "released": released, "unchanged": unchanged, "updated": updated,
                 "import-certificate": import_certificate,
                 "destroyed": lambda *names: destroyed(names)}
     if command not in commands:

@@ -10,16 +10,24 @@ When a stack update replaces a task definition, moto registers the new revision 
 properties, which its model does not read (the revision has no image); they are converted as moto's own create
 does. And for a parameter the CLI passes with UsePreviousValue (the CDK's BootstrapVersion, an SSM parameter type), moto
 hands its resolved value, not the SSM parameter's name, to the SSM lookup again; a value that names no SSM parameter is
-taken as that resolved value.
+taken as that resolved value. moto's load balancers and target groups cannot answer Fn::GetAtt for LoadBalancerFullName
+and TargetGroupFullName (a target group answers no attribute at all), which the service's alarms and dashboard use
+as CloudWatch dimensions: they are computed from the ARN, as ELB defines them (app/NAME/ID, targetgroup/NAME/ID).
+moto has no CloudFormation model for AWS::CloudWatch::Alarm (it passes the type without creating anything), so the
+dashboard's Fn::GetAtt of an alarm's Arn fails the stack: here alarms are created as moto's own PutMetricAlarm
+does, metric math included, so the rehearsal can also check that they exist and notify the topic.
 Usage: moto_aws.py [moto_server options], e.g. -H localhost -p 5055.
 """
 import sys
 
 from moto.cloudformation import models, parsing, responses
 from moto.cloudformation.exceptions import CloudFormationError, ValidationError
+from moto.cloudwatch import models as cw_models
+from moto.core.common_models import CloudFormationModel
 from moto.core.responses import ActionResult, EmptyResult
 from moto.core.utils import pascal_to_camelcase, remap_nested_keys
 from moto.ecs import models as ecs_models
+from moto.elbv2 import models as elbv2_models
 from moto.server import main
 
 
@@ -90,6 +98,108 @@ def update_task_definition(cls, original_resource, new_resource_name, cloudforma
                                 {**cloudformation_json, "Properties": properties}, account_id, region_name)
 
 
+original_lb_attribute = elbv2_models.FakeLoadBalancer.get_cfn_attribute
+
+
+def load_balancer_attribute(self, attribute_name):
+    if attribute_name == "LoadBalancerFullName":
+        return self.arn.split(":loadbalancer/", 1)[1]
+    return original_lb_attribute(self, attribute_name)
+
+
+def target_group_attribute(self, attribute_name):
+    if attribute_name == "TargetGroupFullName":
+        return self.arn.split(":", 5)[5]
+    if attribute_name == "TargetGroupName":
+        return self.name
+    if attribute_name == "TargetGroupArn":
+        return self.arn
+    if attribute_name == "LoadBalancerArns":
+        return list(self.load_balancer_arns)
+    from moto.cloudformation.exceptions import UnformattedGetAttTemplateException
+    raise UnformattedGetAttTemplateException()
+
+
+class MetricAlarm(CloudFormationModel):
+    """AWS::CloudWatch::Alarm for moto's CloudFormation, through the CloudWatch backend's put_metric_alarm."""
+    __module__ = "moto.cloudwatch.models"  # moto's model metaclass derives the service from the module name
+
+    def __init__(self, alarm):
+        self.alarm = alarm
+
+    @staticmethod
+    def cloudformation_name_type():
+        return "AlarmName"
+
+    @staticmethod
+    def cloudformation_type():
+        return "AWS::CloudWatch::Alarm"
+
+    @classmethod
+    def has_cfn_attr(cls, attr):
+        return attr == "Arn"
+
+    @property
+    def physical_resource_id(self):
+        return self.alarm.name
+
+    def get_cfn_attribute(self, attribute_name):
+        if attribute_name == "Arn":
+            return self.alarm.alarm_arn
+        from moto.cloudformation.exceptions import UnformattedGetAttTemplateException
+        raise UnformattedGetAttTemplateException()
+
+    @staticmethod
+    def query(q):
+        stat = q.get("MetricStat")
+        metric_stat = None
+        if stat:
+            metric = stat.get("Metric", {})
+            metric_stat = cw_models.MetricStat(
+                metric=cw_models.Metric(metric_name=metric.get("MetricName"), namespace=metric.get("Namespace"),
+                                        dimensions=[cw_models.Dimension(d.get("Name"), d.get("Value"))
+                                                    for d in metric.get("Dimensions", [])]),
+                period=stat.get("Period"), stat=stat.get("Stat"), unit=stat.get("Unit"))
+        return cw_models.MetricDataQuery(query_id=q.get("Id"), label=q.get("Label"), period=q.get("Period"),
+                                         return_data=q.get("ReturnData"), expression=q.get("Expression"),
+                                         metric_stat=metric_stat)
+
+    @classmethod
+    def create_from_cloudformation_json(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs):
+        p = cloudformation_json["Properties"]
+        backend = cw_models.cloudwatch_backends[account_id][region_name]
+        alarm = backend.put_metric_alarm(
+            name=p.get("AlarmName") or resource_name, namespace=p.get("Namespace"), metric_name=p.get("MetricName"),
+            metric_data_queries=[cls.query(q) for q in p["Metrics"]] if p.get("Metrics") else None,
+            comparison_operator=p.get("ComparisonOperator"), evaluation_periods=p.get("EvaluationPeriods"),
+            datapoints_to_alarm=p.get("DatapointsToAlarm"), period=p.get("Period"), threshold=p.get("Threshold"),
+            statistic=p.get("Statistic"), extended_statistic=p.get("ExtendedStatistic"),
+            description=p.get("AlarmDescription"),
+            dimensions=p.get("Dimensions", []),
+            alarm_actions=p.get("AlarmActions", []), ok_actions=p.get("OKActions", []),
+            insufficient_data_actions=p.get("InsufficientDataActions", []), unit=p.get("Unit"),
+            treat_missing_data=p.get("TreatMissingData"))
+        return cls(alarm)
+
+    @classmethod
+    def update_from_cloudformation_json(cls, original_resource, new_resource_name, cloudformation_json, account_id,
+                                        region_name):
+        cls.delete_from_cloudformation_json(original_resource.physical_resource_id, cloudformation_json, account_id,
+                                            region_name)
+        return cls.create_from_cloudformation_json(new_resource_name, cloudformation_json, account_id, region_name)
+
+    @classmethod
+    def delete_from_cloudformation_json(cls, resource_name, cloudformation_json, account_id, region_name):
+        cw_models.cloudwatch_backends[account_id][region_name].delete_alarms([resource_name])
+
+    def delete(self, account_id, region_name):
+        cw_models.cloudwatch_backends[account_id][region_name].delete_alarms([self.alarm.name])
+
+
+elbv2_models.FakeLoadBalancer.get_cfn_attribute = load_balancer_attribute
+elbv2_models.FakeTargetGroup.get_cfn_attribute = target_group_attribute
+elbv2_models.FakeTargetGroup.has_cfn_attr = classmethod(
+    lambda cls, attr: attr in ("TargetGroupFullName", "TargetGroupName", "TargetGroupArn", "LoadBalancerArns"))
 responses.CloudFormationResponse.delete_change_set = delete_change_set
 responses.CloudFormationResponse.describe_change_set = describe_change_set
 models.CloudFormationBackend.execute_change_set = execute_change_set

@@ -12,6 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import software.amazon.awssdk.services.ecr.EcrClient;
+import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
 
 /** {@code scan findings}: an image's scan results, usable as a pipeline gate. */
 @Command(name = "scan", mixinStandardHelpOptions = true, description = "ECR image scan tools.",
@@ -46,6 +47,13 @@ public final class ScanCommand extends CommandGroup {
         @Option(names = "--registry-id", paramLabel = "ACCOUNT",
                 description = "Account whose registry holds the repository (default: the caller's own).")
         String registryId;
+
+        @Option(names = "--role-arn", paramLabel = "ARN",
+                description = {"Role to assume for the calls, with the caller's credentials: for a registry in "
+                        + "another account, e.g. that account's CDK lookup role "
+                        + "(cdk-QUALIFIER-lookup-role-ACCOUNT-REGION), which trusts the accounts given to "
+                        + "`cdk bootstrap --trust` (default: none, the caller's own credentials)."})
+        String roleArn;
 
         @Option(names = "--tag", paramLabel = "TAG",
                 description = "Image tag (default: the service's image asset hash from cdk.out).")
@@ -89,10 +97,16 @@ public final class ScanCommand extends CommandGroup {
                     cdkOut != null ? cdkOut : configOptions.projectDir().resolve("cdk.out"),
                     configOptions.stageId() + "-service", repo);
             ScanResult result;
-            try (EcrClient ecr = services.ecr().create(awsOptions.region(config.deployment().region()),
-                    awsOptions.endpoint())) {
+            String region = awsOptions.region(config.deployment().region());
+            StsAssumeRoleCredentialsProvider role = roleArn == null ? null
+                    : AssumedRole.credentials(roleArn, region, awsOptions.endpoint());
+            try (EcrClient ecr = services.ecr().create(region, awsOptions.endpoint(), role)) {
                 result = new ScanFindings(ecr, services.pollInterval(), Duration.ofSeconds(timeoutSeconds))
                         .fetch(registryId, repo, imageTag, startScan);
+            } finally {
+                if (role != null) {
+                    role.close();
+                }
             }
             var out = spec.commandLine().getOut();
             out.print(json ? result.json(top, failOn) : result.table(top));

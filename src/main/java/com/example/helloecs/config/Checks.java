@@ -71,6 +71,17 @@ public final class Checks {
         return Check.of("0 (off) or an integer from " + min + " to " + max, v -> v == 0 || v >= min && v <= max);
     }
 
+    /** A number from {@code min} to {@code max} that is a whole number of tenths (the ECS API's "multiples of 0.1"). */
+    public static Check<Double> tenths(double min, double max) {
+        return Check.of("a multiple of 0.1 from " + min + " to " + max, v -> v >= min && v <= max
+                && java.math.BigDecimal.valueOf(v).multiply(java.math.BigDecimal.TEN).stripTrailingZeros().scale() <= 0);
+    }
+
+    /** A number from {@code min} to {@code max}, both included. */
+    public static Check<Double> between(double min, double max) {
+        return Check.of("a number from " + min + " to " + max, v -> v >= min && v <= max);
+    }
+
     /** One of the given values. */
     @SafeVarargs
     public static <T> Check<T> oneOf(T... allowed) {

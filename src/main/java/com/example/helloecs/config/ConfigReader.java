@@ -73,15 +73,14 @@ public final class ConfigReader {
                 }
             }
         }
-        Set<CompliancePack> packs = packs(base, pipeline.isEmpty() && deployment.hardening().hardened());
+        Set<CompliancePack> packs = packs(base, deployment.hardening().hardened());
         p.throwIfAny();
         return new AppConfig(appName, deployment, pipeline, packs);
     }
 
     /**
-     * {@code compliance.packs}, always with AwsSolutions. Default: all packs when the deployment {@code cdk deploy}
-     * targets is hardened; AwsSolutions alone for the pipeline (the packs check the whole app, and the pipeline
-     * stack itself is not built to pass NIST 800-53 R5 or PCI DSS 3.2.1; set the key to check it anyway).
+     * {@code compliance.packs}, always with AwsSolutions. Default: all packs when the deployment is hardened
+     * (profile {@code hardened}), with or without a pipeline (the pipeline stack passes them too).
      */
     private static Set<CompliancePack> packs(Values base, boolean allByDefault) {
         Set<CompliancePack> out = EnumSet.of(CompliancePack.AwsSolutions);
@@ -200,6 +199,7 @@ public final class ConfigReader {
         ServiceConfig.read(v);
         ImageConfig image = ImageConfig.read(v, projectRoot);
         HardeningConfig hardening = HardeningConfig.read(v);
+        ReleaseConfig.read(v);
         SettingValues settings = v.resolve();
         return new Deployment(env == null ? Deployment.DEFAULT_NAME : env.name(), account, region,
                 env != null && env.approval(), new RegistryConfig(settings, lifecycleRules),

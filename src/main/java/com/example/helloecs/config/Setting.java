@@ -8,60 +8,23 @@ import java.util.function.Consumer;
  * is declared once, in its catalogue entry ({@link Settings}). Building it registers it, so parsing, unknown-key
  * detection, validation and the configuration reference (docs/configuration.md) all come from the same entry.
  *
+ * @param key          the CDK context key
+ * @param type         its value type
+ * @param group        the group it belongs to in the catalogue and the reference (sleeper's property groups)
+ * @param defaultValue the default, as a value of the type; {@code null} when the key is optional without default
+ * @param check        the value's own validation, or {@code null} when its type says all (booleans) or a reader
+ *                     checks it
+ * @param note         a rule that spans several keys (enforced by the reader of their area), or {@code null}
+ * @param description  what the setting does
  * @param <T> the value type: {@code String}, {@code Integer}, {@code Boolean}, {@code List<String>} or a JSON
  *            structure ({@code Object})
  */
-public final class Setting<T> {
-    private final String key;
-    private final SettingType type;
-    private final String group;
-    private final T defaultValue;
-    private final Check<? super T> check;
-    private final String note;
-    private final String description;
-
-    private Setting(Builder<T> b, String description) {
-        this.key = b.key;
-        this.type = b.type;
-        this.group = b.group;
-        this.defaultValue = b.defaultValue;
-        this.check = b.check;
-        this.note = b.note;
-        this.description = description;
-    }
-
-    /** The CDK context key. */
-    public String key() {
-        return key;
-    }
-
-    public SettingType type() {
-        return type;
-    }
-
-    /** The group it belongs to in the catalogue and the reference (sleeper's property groups). */
-    public String group() {
-        return group;
-    }
-
-    /** The default, as a value of the setting's type; {@code null} when the key is optional without default. */
-    public T defaultValue() {
-        return defaultValue;
-    }
-
-    /** The setting's own validation, or {@code null} when its type says all (booleans) or a reader checks it. */
-    public Check<? super T> check() {
-        return check;
-    }
-
+public record Setting<T>(String key, SettingType type, String group, T defaultValue, Check<? super T> check,
+                         String note, String description) {
     /** What values are allowed: the check's expectation, then any rule that spans several keys. */
     public String allowed() {
         String own = check != null ? check.expected() : type == SettingType.BOOLEAN ? "true | false" : null;
         return own == null ? note : note == null ? own : own + "; " + note;
-    }
-
-    public String description() {
-        return description;
     }
 
     /** The default as shown in the reference table. */
@@ -120,7 +83,7 @@ public final class Setting<T> {
 
         /** Builds the setting with its description and registers it. */
         public Setting<T> describe(String description) {
-            Setting<T> setting = new Setting<>(this, description);
+            Setting<T> setting = new Setting<>(key, type, group, defaultValue, check, note, description);
             if (setting.allowed() == null) {
                 throw new IllegalStateException(key + ": a setting needs a check or a note saying what it allows");
             }

@@ -4,6 +4,7 @@ package com.example.helloecs.config;
 public enum SettingType {
     STRING("string"),
     INTEGER("integer"),
+    NUMBER("number"),
     BOOLEAN("boolean"),
     STRING_LIST("list of strings"),
     JSON("JSON");

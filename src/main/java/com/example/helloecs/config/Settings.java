@@ -13,6 +13,9 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import com.example.helloecs.service.WebServiceProps;
+import com.example.helloecs.service.release.ReleaseAlarms;
+import com.example.helloecs.service.release.ReleaseProps;
+import com.example.helloecs.service.release.ReleaseStrategy;
 
 /**
  * The catalogue of every configuration key: each entry declares the key's type, default, validation and
@@ -74,7 +77,7 @@ public final class Settings {
     public static final Setting<List<String>> COMPLIANCE_PACKS = list("compliance.packs")
             .check(each(oneOf("AwsSolutions", "NIST80053R5", "PCIDSS321")))
             .describe("cdk-nag packs run at synthesis; AwsSolutions always runs. Default: all three with profile "
-                    + "hardened (without a pipeline), else AwsSolutions.");
+                    + "hardened (with or without a pipeline), else AwsSolutions.");
 
     public static final String REGISTRY_GROUP = group("Registry");
     public static final Setting<String> REPOSITORY_NAME = string("registry.repositoryName").defaultsTo("hello-ecs")
@@ -188,7 +191,9 @@ public final class Settings {
     public static final Setting<Integer> CPU_TARGET_PERCENT = integer("service.cpuTargetPercent").defaultsTo(WebServiceProps.DEFAULT_CPU_TARGET_PERCENT)
             .check(Checks.zeroOrRange(10, 90)).describe("Target-tracking CPU utilisation.");
     public static final Setting<Integer> REQUESTS_PER_TARGET = integer("service.requestsPerTarget").defaultsTo(WebServiceProps.DEFAULT_REQUESTS_PER_TARGET)
-            .check(range(0, 100_000)).describe("Target-tracking ALB requests per target per minute; 0: off.");
+            .check(range(0, 100_000)).note("0 with a deploymentStrategy other than rolling")
+            .describe("Target-tracking ALB requests per target per minute; 0: off. Not used with canary, linear or "
+                    + "blue-green: the target group it watches loses its traffic on every release.");
     public static final Setting<Boolean> SPOT = bool("service.spot").defaultsTo(false)
             .describe("Run tasks on Fargate Spot (with one on-demand base task).");
 
@@ -258,6 +263,65 @@ public final class Settings {
     public static final Setting<Boolean> CONTAINER_INSIGHTS = bool("service.containerInsights").defaultsTo(true)
             .describe("CloudWatch Container Insights on the cluster.");
 
+    public static final String RELEASE_GROUP = group("Service: releases (deployment strategy and alarms)");
+    public static final Setting<String> DEPLOYMENT_STRATEGY = string("service.deploymentStrategy")
+            .defaultsTo(ReleaseProps.DEFAULT_STRATEGY.key())
+            .check(oneOf(ReleaseStrategy.keys().toArray(String[]::new)))
+            .describe("How a new revision replaces the running one (ECS-native strategies): `rolling` replaces tasks "
+                    + "in place; the others start a full new revision beside the old one on a second target group and "
+                    + "move traffic on a listener rule: `canary` a share first, `linear` in steps, `blue-green` all at "
+                    + "once (docs/service.md#releases).");
+    public static final Setting<Double> CANARY_PERCENT = number("service.canaryPercent")
+            .defaultsTo(ReleaseProps.DEFAULT_CANARY_PERCENT).check(Checks.tenths(0.1, 100))
+            .note("only with deploymentStrategy canary")
+            .describe("Share of traffic the canary gets before the rest (ECS Express Mode uses 5).");
+    public static final Setting<Double> LINEAR_STEP_PERCENT = number("service.linearStepPercent")
+            .defaultsTo(ReleaseProps.DEFAULT_LINEAR_STEP_PERCENT).check(Checks.tenths(3, 100))
+            .note("only with deploymentStrategy linear")
+            .describe("Share of traffic moved per step (25: four steps).");
+    public static final Setting<Integer> STEP_BAKE_MINUTES = integer("service.stepBakeMinutes")
+            .defaultsTo(ReleaseProps.DEFAULT_STEP_BAKE_MINUTES).check(range(0, 1440))
+            .note("only with deploymentStrategy canary or linear; the release at most 33 hours")
+            .describe("Wait after the canary step, or between linear steps, while the deployment alarms watch "
+                    + "(ECS Express Mode uses 3).");
+    public static final Setting<Integer> BAKE_MINUTES = integer("service.bakeMinutes")
+            .defaultsTo(ReleaseProps.DEFAULT_BAKE_MINUTES).check(range(0, 1440))
+            .note("not with deploymentStrategy rolling")
+            .describe("How long the old revision stays up after all traffic moved, so a rollback is a listener "
+                    + "change.");
+    public static final Setting<String> DEPLOYMENT_ALARM_ACTION = string("service.deploymentAlarmAction")
+            .defaultsTo("rollback").check(oneOf("rollback", "fail"))
+            .describe("What ECS does when a deployment alarm goes off during a release: roll back to the last good "
+                    + "revision, or only mark the deployment failed.");
+    public static final Setting<Double> ALARM_ERROR_RATE_PERCENT = number("service.alarmErrorRatePercent")
+            .defaultsTo(ReleaseProps.DEFAULT_ERROR_RATE_PERCENT).check(Checks.between(0.1, 50))
+            .describe("Deployment alarm: targets' 5xx as a share of their requests (per target group, per minute) "
+                    + "above this fails a release. 1, as ECS Express Mode's rollback alarm: the page never answers 5xx.");
+    public static final Setting<Integer> ALARM_MIN_REQUESTS = integer("service.alarmMinRequests")
+            .defaultsTo(ReleaseProps.DEFAULT_MIN_REQUESTS).check(range(1, 100_000))
+            .describe("A target group with fewer requests in a minute counts as 0% errors, so an idle service cannot "
+                    + "trip the error-rate alarm on one failed request.");
+    public static final Setting<Integer> ALARM_LATENCY_P99_MILLIS = integer("service.alarmLatencyP99Millis")
+            .defaultsTo(ReleaseProps.DEFAULT_LATENCY_P99_MILLIS).check(range(10, 60_000))
+            .describe("Deployment alarm: targets' p99 response time above this fails a release (the page's p99 is "
+                    + "tens of milliseconds: BENCHMARKS.md).");
+    public static final Setting<Integer> ALARM_EVALUATION_PERIODS = integer("service.alarmEvaluationPeriods")
+            .defaultsTo(ReleaseProps.DEFAULT_EVALUATION_PERIODS).check(range(1, 10))
+            .describe("One-minute periods the deployment alarms look at (3, as ECS Express Mode's 3 minutes).");
+    public static final Setting<Integer> ALARM_DATAPOINTS = integer("service.alarmDatapoints")
+            .defaultsTo(ReleaseProps.DEFAULT_DATAPOINTS).check(range(1, 10)).note("at most alarmEvaluationPeriods")
+            .describe("Breaching minutes among them that raise a deployment alarm (2: one bad minute is not enough).");
+    public static final Setting<Integer> ALARM_CPU_PERCENT = integer("service.alarmCpuPercent")
+            .defaultsTo(ReleaseProps.DEFAULT_CPU_PERCENT).check(range(1, 100))
+            .describe("Health alarm: average CPU of the service above this for " + ReleaseAlarms.HEALTH_DATAPOINTS
+                    + " of " + ReleaseAlarms.HEALTH_EVALUATION_PERIODS + " minutes.");
+    public static final Setting<Integer> ALARM_MEMORY_PERCENT = integer("service.alarmMemoryPercent")
+            .defaultsTo(ReleaseProps.DEFAULT_MEMORY_PERCENT).check(range(1, 100))
+            .describe("Health alarm: average memory of the service above this for " + ReleaseAlarms.HEALTH_DATAPOINTS
+                    + " of " + ReleaseAlarms.HEALTH_EVALUATION_PERIODS + " minutes.");
+    public static final Setting<String> ALARM_EMAIL = string("service.alarmEmail").check(Checks.EMAIL)
+            .describe("Subscribed to the service's alarm topic (it must confirm). Default: no subscription.");
+
     public static final String PIPELINE_GROUP = group("Pipeline");
     public static final Setting<String> PIPELINE_REPOSITORY = string("pipeline.repository")
             .check(pattern(Pattern.compile("[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+"), "owner/name of the source repository"))
@@ -295,6 +359,10 @@ public final class Settings {
 
     private static Setting.Builder<Integer> integer(String key) {
         return new Setting.Builder<>(key, SettingType.INTEGER, currentGroup, REGISTERED::add);
+    }
+
+    private static Setting.Builder<Double> number(String key) {
+        return new Setting.Builder<>(key, SettingType.NUMBER, currentGroup, REGISTERED::add);
     }
 
     private static Setting.Builder<Boolean> bool(String key) {

@@ -76,6 +76,7 @@ public final class Values {
         return switch (s.type()) {
             case STRING -> string(s, v);
             case INTEGER -> integer(s, v);
+            case NUMBER -> number(s, v);
             case BOOLEAN -> bool(s, v);
             case STRING_LIST -> list(s, v);
             case JSON -> v instanceof String str ? parseJson(s, str.trim()) : v;
@@ -107,6 +108,24 @@ public final class Values {
             }
         }
         return wrongType(s, v, "an integer: " + s.allowed());
+    }
+
+    /** A number that may have a fraction: a JSON number, or its text on the command line. */
+    private Object number(Setting<?> s, Object v) {
+        if (v instanceof Number n && Double.isFinite(n.doubleValue())) {
+            return n.doubleValue();
+        }
+        if (v instanceof String str) {
+            try {
+                double d = Double.parseDouble(str.trim());
+                if (Double.isFinite(d)) {
+                    return d;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+        }
+        return wrongType(s, v, "a number: " + s.allowed());
     }
 
     private Object bool(Setting<?> s, Object v) {

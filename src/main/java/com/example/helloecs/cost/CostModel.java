@@ -113,6 +113,17 @@ public final class CostModel {
                 }
             }
         }
+        for (Inventory.Alarm alarm : inv.alarms()) {
+            String key = alarm.highResolution() ? "cloudwatch.highResolutionAlarmMetricMonth" : "cloudwatch.alarmMetricMonth";
+            lines.add(line("CloudWatch alarm (" + alarm.metrics() + (alarm.metrics() == 1 ? " metric)" : " metrics)"),
+                    alarm.id(), BigDecimal.valueOf(alarm.metrics()), prices, key));
+        }
+        for (String dashboard : inv.dashboards()) {
+            lines.add(line("CloudWatch dashboard", dashboard, BigDecimal.ONE, prices, "cloudwatch.dashboardMonth"));
+        }
+        if (!inv.alarms().isEmpty()) {
+            notes.add("Alarm notifications (SNS e-mail deliveries, API calls) not included: a few cents at most");
+        }
         return new Estimate(stage, region, prices.region(), prices.hoursPerMonth(), lines, a, notes);
     }
 

@@ -24,7 +24,7 @@ public record Estimate(String stage, String region, String priceRegion, int hour
 
     /** What is never priced, whatever the templates hold. */
     static final String NOT_INCLUDED = "Not included: data transfer out to the internet and between AZs, S3 (ALB "
-            + "access logs), SNS, CloudWatch alarms and API/request charges, KMS key rotation after the first year, "
+            + "access logs), SNS, CloudWatch API/request charges, KMS key rotation after the first year, "
             + "free tier, Savings Plans.";
 
     /**

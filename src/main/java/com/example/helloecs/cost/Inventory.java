@@ -17,12 +17,14 @@ import java.util.List;
  * @param clusters      ECS clusters
  * @param endpoints     interface VPC endpoints (gateway endpoints cost nothing)
  * @param webAcls       WAFv2 web ACLs
+ * @param alarms        CloudWatch metric alarms
+ * @param dashboards    CloudWatch dashboards (logical IDs)
  * @param notes         what was read with an assumption, or not priced
  */
 public record Inventory(List<FargateService> services, List<LoadBalancer> loadBalancers, List<String> natGateways,
                         List<ElasticIp> elasticIps, List<LogGroup> logGroups, List<Repository> repositories,
                         List<String> kmsKeys, List<Cluster> clusters, List<InterfaceEndpoint> endpoints,
-                        List<WebAcl> webAcls, List<String> notes) {
+                        List<WebAcl> webAcls, List<Alarm> alarms, List<String> dashboards, List<String> notes) {
 
     public Inventory {
         services = List.copyOf(services);
@@ -35,11 +37,21 @@ public record Inventory(List<FargateService> services, List<LoadBalancer> loadBa
         clusters = List.copyOf(clusters);
         endpoints = List.copyOf(endpoints);
         webAcls = List.copyOf(webAcls);
+        alarms = List.copyOf(alarms);
+        dashboards = List.copyOf(dashboards);
         notes = List.copyOf(notes);
     }
 
     /** @param zones subnets (one per availability zone) it has a network interface in: billed per zone-hour */
     public record InterfaceEndpoint(String id, int zones) {
+    }
+
+    /**
+     * @param metrics metrics the alarm evaluates: 1 for an alarm on one metric; for a metric math alarm, the metrics
+     *                its expressions read (each billed as an alarm metric; the expressions themselves are not)
+     * @param highResolution evaluated more often than once a minute
+     */
+    public record Alarm(String id, int metrics, boolean highResolution) {
     }
 
     /** @param rules rules and rule groups in it (each billed monthly) */

@@ -45,6 +45,8 @@ public final class TemplateScan {
         List<Inventory.Cluster> clusters = new ArrayList<>();
         List<Inventory.InterfaceEndpoint> endpoints = new ArrayList<>();
         List<Inventory.WebAcl> webAcls = new ArrayList<>();
+        List<Inventory.Alarm> alarms = new ArrayList<>();
+        List<String> dashboards = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         for (StackTemplate st : stacks) {
             Map<String, JsonNode> resources = new LinkedHashMap<>();
@@ -94,6 +96,8 @@ public final class TemplateScan {
                         }
                     }
                     case "AWS::WAFv2::WebACL" -> webAcls.add(new Inventory.WebAcl(id, p.path("Rules").size()));
+                    case "AWS::CloudWatch::Alarm" -> alarms.add(alarm(id, p));
+                    case "AWS::CloudWatch::Dashboard" -> dashboards.add(id);
                     default -> {
                     }
                 }
@@ -122,7 +126,23 @@ public final class TemplateScan {
             }
         }
         return new Inventory(services, loadBalancers, nats, eips, logGroups, repositories, keys, clusters, endpoints,
-                webAcls, notes);
+                webAcls, alarms, dashboards, notes);
+    }
+
+    /**
+     * An alarm on one metric counts 1; a metric math alarm counts the metrics its queries read ({@code MetricStat}
+     * entries), not the expressions. Periods under 60 s make it a high-resolution alarm.
+     */
+    static Inventory.Alarm alarm(String id, JsonNode p) {
+        int metrics = 0;
+        int shortestPeriod = p.path("Period").asInt(60);
+        for (JsonNode q : p.path("Metrics")) {
+            if (q.has("MetricStat")) {
+                metrics++;
+                shortestPeriod = Math.min(shortestPeriod, q.path("MetricStat").path("Period").asInt(60));
+            }
+        }
+        return new Inventory.Alarm(id, Math.max(1, metrics), shortestPeriod < 60);
     }
 
     private static Inventory.FargateService service(String id, JsonNode p, JsonNode td, List<String> notes) {

@@ -17,6 +17,7 @@ import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.Token;
 import software.amazon.awscdk.regioninfo.RegionInfo;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationLoadBalancer;
+import software.amazon.awscdk.services.iam.AccountPrincipal;
 import software.amazon.awscdk.services.iam.ArnPrincipal;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
@@ -32,10 +33,10 @@ import software.constructs.Construct;
  * access, versioned (noncurrent versions expire after {@value #NONCURRENT_DAYS} days), retained when the stack is
  * deleted (they are audit records).
  *
- * <p>CDK's {@code logAccessLogs} needs the stack's region to pick the bucket policy's principal (the regional ELB
- * account in regions opened before August 2022, the log-delivery service principal in later ones) and throws in an
- * environment-agnostic stack. There the policy is written here instead: the service principal, plus the ELB account
- * looked up at deploy time from a region mapping (this stack's own account where the region has none). A region
+ * <p>The bucket policy grants the log-delivery service principal and the regional ELB account (regions opened before
+ * August 2022), looked up at deploy time from a region mapping (this stack's own account where the region has none).
+ * CDK's {@code logAccessLogs} is not used: it throws in an environment-agnostic stack, and for a known region it also
+ * grants {@code delivery.logs.amazonaws.com}, which ALB access logs do not use, without a source condition. A region
  * newer than this CDK release is missing from the mapping, and the deployment fails there: set {@code region}.
  */
 public class AccessLogs extends Construct {
@@ -74,12 +75,23 @@ public class AccessLogs extends Construct {
         }
         Acknowledge.rule(bucket, "AwsSolutions-S1", "This bucket is itself the destination of the load "
                 + "balancer's access logs; logging access to it would need yet another bucket.");
-        Stack stack = Stack.of(this);
-        if (!Token.isUnresolved(stack.getRegion())) {
-            loadBalancer.logAccessLogs(bucket, PREFIX);
+        // Not loadBalancer.logAccessLogs: for a known region it also grants delivery.logs.amazonaws.com (which ALB
+        // access logs do not use) without a source condition. The regional ELB account or the log-delivery service
+        // principal is what the ELB User Guide documents ("Enable access logs for your Application Load Balancer").
+        String objects = bucket.arnForObjects(PREFIX + "/AWSLogs/" + Aws.ACCOUNT_ID + "/*");
+        String stackRegion = Stack.of(this).getRegion();
+        if (!Token.isUnresolved(stackRegion)) {
+            String regionalAccount = RegionInfo.get(stackRegion).getElbv2Account();
+            bucket.addToResourcePolicy(PolicyStatement.Builder.create()
+                    .sid(regionalAccount != null ? "RegionalElbAccount" : "LogDeliveryService")
+                    .actions(List.of("s3:PutObject"))
+                    .principals(List.of(regionalAccount != null ? new AccountPrincipal(regionalAccount)
+                            : new ServicePrincipal(LOG_DELIVERY)))
+                    .resources(List.of(objects))
+                    .build());
+            enable(loadBalancer);
             return;
         }
-        String objects = bucket.arnForObjects(PREFIX + "/AWSLogs/" + Aws.ACCOUNT_ID + "/*");
         bucket.addToResourcePolicy(PolicyStatement.Builder.create()
                 .sid("LogDeliveryService")
                 .actions(List.of("s3:PutObject"))
@@ -105,6 +117,10 @@ public class AccessLogs extends Construct {
                 .principals(List.of(new ArnPrincipal("arn:" + Aws.PARTITION + ":iam::" + account + ":root")))
                 .resources(List.of(objects))
                 .build());
+        enable(loadBalancer);
+    }
+
+    private void enable(ApplicationLoadBalancer loadBalancer) {
         loadBalancer.setAttribute("access_logs.s3.enabled", "true");
         loadBalancer.setAttribute("access_logs.s3.bucket", bucket.getBucketName());
         loadBalancer.setAttribute("access_logs.s3.prefix", PREFIX);

@@ -2,10 +2,15 @@ package com.example.helloecs.service;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import com.example.helloecs.compliance.Acknowledge;
 import com.example.helloecs.compliance.ManagedPolicies;
 
+import com.example.helloecs.compliance.SourceConditions;
+
+import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.ec2.FlowLogDestination;
 import software.amazon.awscdk.services.ec2.FlowLogOptions;
@@ -79,6 +84,13 @@ public class Network extends Construct {
         if (vpc.getNode().tryFindChild("All") instanceof Construct flowLog
                 && flowLog.getNode().tryFindChild("IAMRole") instanceof Role flowLogRole) {
             ManagedPolicies.replaceInlinePolicy(flowLogRole, "Lets VPC flow logs write to the flow-log group");
+            // Confused-deputy protection: only flow logs of this account may assume the role ("IAM role for
+            // publishing flow logs to CloudWatch Logs", Amazon VPC User Guide,
+            // https://docs.aws.amazon.com/vpc/latest/userguide/flow-logs-iam-role.html).
+            SourceConditions.addToTrust(flowLogRole, "vpc-flow-logs.amazonaws.com", new TreeMap<>(Map.of(
+                    "StringEquals", Map.of("aws:SourceAccount", Aws.ACCOUNT_ID),
+                    "ArnLike", Map.of("aws:SourceArn", "arn:" + Aws.PARTITION + ":ec2:" + Aws.REGION + ":"
+                            + Aws.ACCOUNT_ID + ":vpc-flow-log/*"))));
         }
         this.endpoints = props.endpoints() ? new PrivateEndpoints(this, "Endpoints", vpc, taskSubnets,
                 props.enableExecuteCommand()) : null;

@@ -2,11 +2,16 @@ package com.example.helloecs.service;
 
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import com.example.helloecs.compliance.Acknowledge;
 import com.example.helloecs.compliance.ManagedPolicies;
 import com.example.helloecs.config.FargateSizes;
+import com.example.helloecs.service.release.DeploymentStrategies;
+import com.example.helloecs.service.release.Release;
+import com.example.helloecs.service.release.ReleaseTargets;
 
+import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.ec2.Peer;
@@ -35,6 +40,7 @@ import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationListene
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationLoadBalancer;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationProtocol;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationTargetGroup;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationTargetGroupProps;
 import software.amazon.awscdk.services.elasticloadbalancingv2.HealthCheck.Builder;
 import software.amazon.awscdk.services.elasticloadbalancingv2.TargetType;
 import software.amazon.awscdk.services.iam.ManagedPolicy;
@@ -84,6 +90,8 @@ public class WebService extends Construct {
     public final LogEncryption logEncryption;
     /** The WAF web ACL on the load balancer (profile hardened), or {@code null}. */
     public final WebAcl webAcl;
+    /** Deployment strategy resources, alarms, alarm topic and dashboard. */
+    public final Release release;
 
     public WebService(Construct scope, String id, WebServiceProps props) {
         super(scope, id);
@@ -96,8 +104,14 @@ public class WebService extends Construct {
                 .enableFargateCapacityProviders(true)
                 .build();
         Role executionRole = executionRole(props);
+        // Separate from the execution role and granted nothing: the page needs no AWS API.
+        // Confused-deputy protection: only ECS tasks of this account ("Amazon ECS task IAM role", trust policy,
+        // https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-iam-roles.html).
         Role taskRole = Role.Builder.create(this, "TaskRole")
-                .assumedBy(new ServicePrincipal("ecs-tasks.amazonaws.com"))
+                .assumedBy(new ServicePrincipal("ecs-tasks.amazonaws.com").withConditions(new TreeMap<>(Map.of(
+                        "StringEquals", Map.of("aws:SourceAccount", Aws.ACCOUNT_ID),
+                        "ArnLike", Map.of("aws:SourceArn", "arn:" + Aws.PARTITION + ":ecs:" + Aws.REGION + ":"
+                                + Aws.ACCOUNT_ID + ":*")))))
                 .description("Identity of the running container; holds no permissions")
                 .build();
         this.taskDefinition = taskDefinition(props, executionRole, taskRole);
@@ -120,6 +134,7 @@ public class WebService extends Construct {
         this.targetGroup = targetGroup(props);
         this.listeners = new Listeners(this, "Listeners", props, loadBalancer, targetGroup);
         this.listener = listeners.https != null ? listeners.https : listeners.http;
+        this.release = release(props);
         this.accessLogs = props.accessLogs() ? new AccessLogs(this, "AccessLogs", loadBalancer, props.hardened()) : null;
         this.webAcl = props.hardened() ? new WebAcl(this, "WebAcl", loadBalancer, logKey, props.logRetention()) : null;
         if (props.hardened() && listeners.https != null) {
@@ -215,7 +230,7 @@ public class WebService extends Construct {
     }
 
     private FargateService fargateService(WebServiceProps props) {
-        return FargateService.Builder.create(this, "Service")
+        FargateService.Builder builder = FargateService.Builder.create(this, "Service")
                 .cluster(cluster)
                 .taskDefinition(taskDefinition)
                 .desiredCount(props.desiredCount())
@@ -227,12 +242,18 @@ public class WebService extends Construct {
                 .maxHealthyPercent(props.maxHealthyPercent())
                 .enableExecuteCommand(props.enableExecuteCommand())
                 .capacityProviderStrategies(props.spot() ? SPOT_WITH_ON_DEMAND_BASE : null)
-                .healthCheckGracePeriod(HEALTH_CHECK_GRACE_PERIOD)
-                .build();
+                .healthCheckGracePeriod(HEALTH_CHECK_GRACE_PERIOD);
+        return DeploymentStrategies.applyTo(builder, props.release()).build();
     }
 
+    /** The target group, without targets: {@link #release} registers the service (and adds an alternate). */
     private ApplicationTargetGroup targetGroup(WebServiceProps props) {
-        return ApplicationTargetGroup.Builder.create(this, "TargetGroup")
+        return new ApplicationTargetGroup(this, "TargetGroup", targetGroupProps(props));
+    }
+
+    /** The target group's settings; an alternate target group of a traffic-shifting strategy copies them. */
+    private ApplicationTargetGroupProps targetGroupProps(WebServiceProps props) {
+        return ApplicationTargetGroupProps.builder()
                 .vpc(network.vpc)
                 .port(props.containerPort())
                 .protocol(ApplicationProtocol.HTTP)
@@ -246,9 +267,14 @@ public class WebService extends Construct {
                         .unhealthyThresholdCount(props.unhealthyThreshold())
                         .healthyHttpCodes(HEALTHY_HTTP_CODES)
                         .build())
-                .targets(List.of(service.loadBalancerTarget(software.amazon.awscdk.services.ecs.LoadBalancerTargetOptions
-                        .builder().containerName(CONTAINER_NAME).containerPort(props.containerPort()).build())))
                 .build();
+    }
+
+    /** The service registered with its target group(s), the strategy's traffic shifting, alarms, dashboard. */
+    private Release release(WebServiceProps props) {
+        return new Release(this, "Release", props.release(), new ReleaseTargets(service, cluster.getClusterName(),
+                CONTAINER_NAME, props.containerPort(), loadBalancer, listener, targetGroup, targetGroupProps(props),
+                props.containerInsights()));
     }
 
     /**
@@ -277,7 +303,8 @@ public class WebService extends Construct {
             count.scaleOnCpuUtilization("Cpu", CpuUtilizationScalingProps.builder()
                     .targetUtilizationPercent(props.cpuTargetPercent()).build());
         }
-        if (props.requestsPerTarget() > 0) {
+        // Request-count scaling watches one target group: with two, traffic moves away from it on every release.
+        if (props.requestsPerTarget() > 0 && !props.release().strategy().shiftsTraffic()) {
             count.scaleOnRequestCount("Requests", RequestCountScalingProps.builder()
                     .requestsPerTarget(props.requestsPerTarget()).targetGroup(targetGroup).build());
         }

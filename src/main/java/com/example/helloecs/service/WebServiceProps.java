@@ -2,6 +2,8 @@ package com.example.helloecs.service;
 
 import java.util.Objects;
 
+import com.example.helloecs.service.release.ReleaseProps;
+
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.ecs.ContainerImage;
 import software.amazon.awscdk.services.ecs.CpuArchitecture;
@@ -51,6 +53,8 @@ import software.amazon.awscdk.services.logs.RetentionDays;
  * @param hardened             private tasks, WAF, KMS-encrypted logs. Default: false
  * @param natEgress            hardened tasks reach AWS through NAT gateways instead of VPC endpoints. Default: false
  * @param deletionProtection   load balancer deletion protection. Default: same as {@code hardened}
+ * @param release              deployment strategy, deployment and health alarms, dashboard. Default:
+ *                             {@link ReleaseProps#DEFAULTS} (rolling, alarms with rollback)
  */
 public record WebServiceProps(ContainerImage image, String executionRoleName, int cpu, int memoryLimitMiB,
                               CpuArchitecture cpuArchitecture, int containerPort, boolean enableExecuteCommand,
@@ -61,7 +65,8 @@ public record WebServiceProps(ContainerImage image, String executionRoleName, in
                               int maxHealthyPercent, RetentionDays logRetention, int natGateways, int maxAzs,
                               String vpcCidr, String certificateArn, String domainName, String hostedZoneId,
                               String hostedZoneName, boolean accessLogs, boolean containerInsights,
-                              boolean hardened, boolean natEgress, boolean deletionProtection) {
+                              boolean hardened, boolean natEgress, boolean deletionProtection,
+                              ReleaseProps release) {
     public static final int DEFAULT_CPU = 256;
     public static final int DEFAULT_MEMORY_MIB = 512;
     public static final int DEFAULT_CONTAINER_PORT = 8080;
@@ -132,8 +137,10 @@ public record WebServiceProps(ContainerImage image, String executionRoleName, in
         private boolean hardened;
         private boolean natEgress;
         private Boolean deletionProtection;
+        private ReleaseProps release = ReleaseProps.DEFAULTS;
 
         public Builder image(ContainerImage v) { image = v; return this; }
+        public Builder release(ReleaseProps v) { release = v; return this; }
         public Builder executionRoleName(String v) { executionRoleName = v; return this; }
         public Builder cpu(int v) { cpu = v; return this; }
         public Builder memoryLimitMiB(int v) { memoryLimitMiB = v; return this; }
@@ -183,7 +190,8 @@ public record WebServiceProps(ContainerImage image, String executionRoleName, in
                     minHealthyPercent, maxHealthyPercent,
                     logRetention != null ? logRetention : RetentionDays.ONE_MONTH, natGateways, maxAzs, vpcCidr,
                     certificateArn, domainName, hostedZoneId, hostedZoneName, accessLogs, containerInsights,
-                    hardened, hardened && natEgress, deletionProtection != null ? deletionProtection : hardened);
+                    hardened, hardened && natEgress, deletionProtection != null ? deletionProtection : hardened,
+                    release != null ? release : ReleaseProps.DEFAULTS);
         }
     }
 }

@@ -9,6 +9,8 @@ import com.example.helloecs.config.Deployment;
 import com.example.helloecs.service.ContainerImageSpec;
 import com.example.helloecs.service.WebService;
 import com.example.helloecs.service.WebServiceProps;
+import com.example.helloecs.service.release.ReleaseProps;
+import com.example.helloecs.service.release.ReleaseStrategy;
 
 import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Duration;
@@ -34,6 +36,12 @@ public class ServiceStack extends Stack {
     public final CfnOutput loadBalancerDnsName;
     /** Output {@code ServiceUrl}: {@code http://} plus the load balancer's DNS name (read by the pipeline's smoke test). */
     public final CfnOutput serviceUrl;
+    /** Output {@code DashboardName}: the service's CloudWatch dashboard. */
+    public final CfnOutput dashboardName;
+    /** Output {@code DashboardUrl}: the dashboard in the CloudWatch console. */
+    public final CfnOutput dashboardUrl;
+    /** Output {@code AlarmTopicArn}: the topic the alarms notify (subscribe to it). */
+    public final CfnOutput alarmTopicArn;
 
     /**
      * Props of {@link ServiceStack}.
@@ -57,6 +65,18 @@ public class ServiceStack extends Stack {
         this.serviceUrl = CfnOutput.Builder.create(this, "ServiceUrl")
                 .description("URL of the service")
                 .value(web.listeners.url)
+                .build();
+        this.dashboardName = CfnOutput.Builder.create(this, "DashboardName")
+                .description("CloudWatch dashboard of the service")
+                .value(web.release.dashboard.dashboard.getDashboardName())
+                .build();
+        this.dashboardUrl = CfnOutput.Builder.create(this, "DashboardUrl")
+                .description("The dashboard in the CloudWatch console")
+                .value(web.release.dashboard.url)
+                .build();
+        this.alarmTopicArn = CfnOutput.Builder.create(this, "AlarmTopicArn")
+                .description("SNS topic every alarm of the service notifies")
+                .value(web.release.topic.topic.getTopicArn())
                 .build();
     }
 
@@ -99,6 +119,27 @@ public class ServiceStack extends Stack {
                 .hardened(hardening.hardened())
                 .natEgress(hardening.natEgress())
                 .deletionProtection(hardening.deletionProtection())
+                .release(releaseProps(s))
+                .build();
+    }
+
+    /** The release settings as props (alarm and dashboard names start with the stack name: the props' default). */
+    static ReleaseProps releaseProps(SettingValues s) {
+        return ReleaseProps.builder()
+                .strategy(ReleaseStrategy.fromKey(s.get(DEPLOYMENT_STRATEGY)))
+                .canaryPercent(s.get(CANARY_PERCENT))
+                .linearStepPercent(s.get(LINEAR_STEP_PERCENT))
+                .stepBakeMinutes(s.get(STEP_BAKE_MINUTES))
+                .bakeMinutes(s.get(BAKE_MINUTES))
+                .rollback("rollback".equals(s.get(DEPLOYMENT_ALARM_ACTION)))
+                .errorRatePercent(s.get(ALARM_ERROR_RATE_PERCENT))
+                .minRequests(s.get(ALARM_MIN_REQUESTS))
+                .latencyP99Millis(s.get(ALARM_LATENCY_P99_MILLIS))
+                .evaluationPeriods(s.get(ALARM_EVALUATION_PERIODS))
+                .datapointsToAlarm(s.get(ALARM_DATAPOINTS))
+                .cpuPercent(s.get(ALARM_CPU_PERCENT))
+                .memoryPercent(s.get(ALARM_MEMORY_PERCENT))
+                .alarmEmail(s.get(ALARM_EMAIL))
                 .build();
     }
 

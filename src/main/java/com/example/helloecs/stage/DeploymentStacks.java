@@ -6,7 +6,10 @@ import com.example.helloecs.config.Names;
 import com.example.helloecs.stacks.RegistryStack;
 import com.example.helloecs.stacks.ServiceStack;
 
+import software.amazon.awscdk.DefaultStackSynthesizer;
+import software.amazon.awscdk.DefaultStackSynthesizerProps;
 import software.amazon.awscdk.Environment;
+import software.amazon.awscdk.Stage;
 import software.amazon.awscdk.StackProps;
 import software.constructs.Construct;
 
@@ -26,6 +29,8 @@ import software.constructs.Construct;
  * registry stack; the {@link RegistryFirstSynthesizer} makes the image's build wait for it too.
  */
 public final class DeploymentStacks {
+    /** Construct ID of the registry stack within its deployment's scope ({@code ID/Registry}). */
+    public static final String REGISTRY_ID = "Registry";
     /** Context key of the CDK bootstrap qualifier. */
     public static final String QUALIFIER_CONTEXT = "@aws-cdk/core:bootstrapQualifier";
 
@@ -37,25 +42,44 @@ public final class DeploymentStacks {
     /** Short-lived: network, cluster, service, load balancer ({@code ID-service}). */
     public final ServiceStack service;
 
+    /** Both stacks under {@code scope} ({@code ID/Registry}, {@code ID/Service}): what {@code cdk deploy} deploys. */
     public DeploymentStacks(Construct scope, Deployment deployment) {
-        this.id = scope.getNode().getId();
+        this(scope, REGISTRY_ID, scope, deployment);
+    }
+
+    /**
+     * The registry stack as {@code registryScope/registryId} and the service stack as {@code serviceScope/Service}.
+     * The pipeline passes the app and {@code ID-registry} for the registry (a top-level stack, which the pipeline
+     * stack depends on, so that it exists before the Assets stage publishes the image into it) and its
+     * {@link DeploymentStage} for the service. Stacks in different stages cannot depend on each other; the pipeline
+     * orders them instead (the registry is deployed with the pipeline stack, before any stage).
+     */
+    public DeploymentStacks(Construct registryScope, String registryId, Construct serviceScope, Deployment deployment) {
+        this.id = serviceScope.getNode().getId();
         this.deployment = deployment;
-        Object qualifierContext = scope.getNode().tryGetContext(QUALIFIER_CONTEXT);
+        Object qualifierContext = serviceScope.getNode().tryGetContext(QUALIFIER_CONTEXT);
         String qualifier = qualifierContext == null ? Names.DEFAULT_QUALIFIER : qualifierContext.toString();
         Environment env = environment(deployment);
-        this.registry = new RegistryStack(scope, "Registry", new RegistryStack.Props(StackProps.builder()
+        this.registry = new RegistryStack(registryScope, registryId, new RegistryStack.Props(StackProps.builder()
                 .env(env)
                 .stackName(id + "-registry")
                 .description("Private ECR repository of " + id)
                 .build(), deployment, id, qualifier));
-        this.service = new ServiceStack(scope, "Service", new ServiceStack.Props(StackProps.builder()
+        boolean sameStage = Stage.of(registryScope) == Stage.of(serviceScope);
+        this.service = new ServiceStack(serviceScope, "Service", new ServiceStack.Props(StackProps.builder()
                 .env(env)
                 .stackName(id + "-service")
                 .description("Fargate service behind an Application Load Balancer for " + id)
-                .synthesizer(new RegistryFirstSynthesizer(qualifier, deployment.registry().repositoryName(),
-                        registry))
+                .synthesizer(sameStage
+                        ? new RegistryFirstSynthesizer(qualifier, deployment.registry().repositoryName(), registry)
+                        : new DefaultStackSynthesizer(DefaultStackSynthesizerProps.builder()
+                                .qualifier(qualifier)
+                                .imageAssetsRepositoryName(deployment.registry().repositoryName())
+                                .build()))
                 .build(), deployment, Names.executionRoleName(id)));
-        service.addStackDependency(registry, "the image is published into the registry stack's repository");
+        if (sameStage) {
+            service.addStackDependency(registry, "the image is published into the registry stack's repository");
+        }
         RedundantDependencies.removeFrom(registry);
         RedundantDependencies.removeFrom(service);
     }

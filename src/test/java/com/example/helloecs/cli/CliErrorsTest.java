@@ -24,7 +24,7 @@ class CliErrorsTest {
 
     @Test
     void missingCredentials() throws Exception {
-        CliRun run = runWith((region, endpoint) -> EcrClient.builder()
+        CliRun run = runWith((region, endpoint, credentials) -> EcrClient.builder()
                 .region(software.amazon.awssdk.regions.Region.US_EAST_1)
                 .credentialsProvider(() -> {
                     throw SdkClientException.create("Unable to load credentials from any of the providers in the chain");
@@ -36,7 +36,7 @@ class CliErrorsTest {
 
     @Test
     void missingRegion() throws Exception {
-        CliRun run = runWith((region, endpoint) -> {
+        CliRun run = runWith((region, endpoint, credentials) -> {
             throw SdkClientException.create("Unable to load region from any of the providers in the chain");
         });
         assertThat(run.exitCode()).isEqualTo(2);

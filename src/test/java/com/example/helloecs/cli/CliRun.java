@@ -19,7 +19,8 @@ record CliRun(int exitCode, String out, String err) {
     static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
 
     /** Fake credentials for emulators; the region and endpoint come from the command's options. */
-    static final EcrClients FAKE_CREDENTIALS = (region, endpoint) -> client(region, endpoint);
+    static final EcrClients FAKE_CREDENTIALS = (region, endpoint, credentials) -> credentials == null
+            ? client(region, endpoint) : EcrClients.DEFAULT.create(region, endpoint, credentials);
 
     static EcrClient client(String region, URI endpoint) {
         var builder = EcrClient.builder()

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import com.example.helloecs.config.CompliancePack;
 import com.example.helloecs.config.ConfigReader;
 import com.example.helloecs.support.TestApps;
 
@@ -33,6 +34,7 @@ class HardenedComplianceTest {
     private List<String> hardened;
     private List<String> hardenedFull;
     private List<String> plain;
+    private List<String> hardenedPipeline;
 
     private static Map<String, Object> full() {
         Map<String, Object> out = new java.util.HashMap<>(Configurations.FULL);
@@ -47,6 +49,7 @@ class HardenedComplianceTest {
         hardened = findings(HARDENED);
         hardenedFull = findings(HARDENED_FULL);
         plain = findings(Map.of("compliance.packs", List.of("NIST80053R5", "PCIDSS321")));
+        hardenedPipeline = findings(hardenedPipeline());
     }
 
     /** Builds the app as App.run does, with the packs the configuration asks for. */
@@ -54,6 +57,26 @@ class HardenedComplianceTest {
         App app = TestApps.app(overrides);
         ComplianceChecks.addTo(app, ConfigReader.read(com.example.helloecs.App.context(app)).packs());
         return ComplianceChecks.findings(app.synth());
+    }
+
+    /** The two-region, cross-account pipeline of the tests (dev, prod), hardened, packs from the profile alone. */
+    private static Map<String, Object> hardenedPipeline() {
+        Map<String, Object> context = new java.util.HashMap<>(
+                com.example.helloecs.support.PipelineFixtures.pipelineContext());
+        context.put("profile", "hardened");
+        context.put("environments", ServicePrincipalConditionsTest.hardenedEnvironments());
+        context.put("service.certificateArn",
+                "arn:aws:acm:eu-west-1:111111111111:certificate/00000000-0000-0000-0000-000000000000");
+        context.put("pipeline.scanGate", "HIGH");
+        return context;
+    }
+
+    @Test
+    void hardenedWithAPipelineRunsAllThreePacksAndHasNoUnacknowledgedFinding() {
+        App app = TestApps.app(hardenedPipeline());
+        assertThat(ConfigReader.read(com.example.helloecs.App.context(app)).packs())
+                .containsExactlyInAnyOrder(CompliancePack.values());
+        assertThat(hardenedPipeline).isEmpty();
     }
 
     @Test

@@ -111,18 +111,42 @@ class PipelineStackTest {
     }
 
     @Test
-    void eachStageDeploysRegistryThenServiceWithTheTargetAccountsRole() {
+    void eachStageDeploysOnlyTheServiceStackWithTheTargetAccountsRole() {
         for (String[] env : new String[][] {{"dev", DEV_ACCOUNT, REGION}, {"prod", PROD_ACCOUNT, PROD_REGION}}) {
             String stage = "hello-ecs-" + env[0];
-            Map<String, Object> registry = pipeline.action(stage, "registry.Deploy");
             Map<String, Object> service = pipeline.action(stage, "service.Deploy");
 
-            assertThat(PipelineTemplate.configuration(registry)).containsEntry("StackName", stage + "-registry");
             assertThat(PipelineTemplate.configuration(service)).containsEntry("StackName", stage + "-service");
-            assertThat(PipelineTemplate.runOrder(registry)).isLessThan(PipelineTemplate.runOrder(service));
+            assertThat(pipeline.actions(stage)).extracting(a -> (String) a.get("Name"))
+                    .noneMatch(name -> name.startsWith("registry."));
             assertThat(String.valueOf(PipelineTemplate.configuration(pipeline.action(stage, "service.Prepare"))
                     .get("RoleArn"))).contains(":iam::" + env[1] + ":role/cdk-hnb659fds-cfn-exec-role-" + env[1]
                     + "-" + env[2]);
+        }
+    }
+
+    @Test
+    void pipelineStackDependsOnEachRegistryStackSoSelfMutationDeploysThemBeforeTheAssetsStage() throws Exception {
+        assertThat(stack.getDependencies()).extracting(s -> s.getStackName())
+                .contains("hello-ecs-dev-registry", "hello-ecs-prod-registry");
+        List<String> commands = pipeline.commands(pipeline.action("UpdatePipeline", "SelfMutate"), "build");
+        // `cdk deploy STACK` deploys STACK's dependencies too; --exclusively would skip them.
+        assertThat(commands).singleElement().asString().contains(" deploy hello-ecs-pipeline ")
+                .doesNotContain("--exclusively").doesNotContain(" -e ");
+    }
+
+    @Test
+    void selfMutationMayAssumeTheDeployAndFilePublishingRolesOfTheOtherAccountOnly() {
+        // dev (111111111111) and prod (222222222222) are both outside the tools account (333333333333).
+        for (String[] env : new String[][] {{DEV_ACCOUNT, REGION}, {PROD_ACCOUNT, PROD_REGION}}) {
+            for (String kind : List.of("deploy", "file-publishing")) {
+                String role = ":iam::" + env[0] + ":role/cdk-hnb659fds-" + kind + "-role-" + env[0] + "-" + env[1];
+                template.hasResourceProperties("AWS::IAM::Policy", Match.objectLike(Map.of(
+                        "PolicyDocument", Match.objectLike(Map.of("Statement", Match.arrayWith(List.of(
+                                Match.objectLike(Map.of("Action", "sts:AssumeRole",
+                                        "Resource", Match.arrayWith(List.of(Map.of("Fn::Join", List.of("",
+                                                List.of("arn:", Map.of("Ref", "AWS::Partition"), role))))))))))))));
+            }
         }
     }
 
@@ -153,7 +177,10 @@ class PipelineStackTest {
             String account = stage.endsWith("dev") ? PipelineFixtures.DEV_ACCOUNT : PipelineFixtures.PROD_ACCOUNT;
             assertThat(pipeline.commands(gate, "build")).singleElement().asString()
                     .startsWith("./bin/hello-ecs scan findings --fail-on 'HIGH' --env '" + stage.substring("hello-ecs-".length())
-                            + "' --cdk-out cdk.out --registry-id '" + account + "' --repository 'hello-ecs' --region ");
+                            + "' --cdk-out cdk.out --registry-id '" + account + "' --repository 'hello-ecs' --region ")
+                    // dev and prod are outside the tools account: the gate reads through their lookup roles.
+                    .endsWith(" --role-arn 'arn:aws:iam::" + account + ":role/cdk-hnb659fds-lookup-role-" + account
+                            + "-" + (stage.endsWith("dev") ? REGION : PROD_REGION) + "'");
         }
     }
 
@@ -164,5 +191,14 @@ class PipelineStackTest {
                 Match.objectLike(Map.of("ServerSideEncryptionConfiguration", Match.arrayWith(List.of(
                         Match.objectLike(Map.of("ServerSideEncryptionByDefault",
                                 Match.objectLike(Map.of("SSEAlgorithm", "aws:kms")))))))))));
+    }
+
+    @Test
+    void aPipelineDeployingToAnotherRegionHasNoUnacknowledgedFinding() {
+        // prod is in eu-central-1: CodePipeline adds a support stack with a regional artifact bucket there.
+        software.amazon.awscdk.App app = TestApps.app(context);
+        com.example.helloecs.compliance.ComplianceChecks.addTo(app,
+                com.example.helloecs.config.ConfigReader.read(com.example.helloecs.App.context(app)).packs());
+        assertThat(com.example.helloecs.compliance.ComplianceChecks.findings(app.synth())).isEmpty();
     }
 }

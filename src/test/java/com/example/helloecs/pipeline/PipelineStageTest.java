@@ -22,9 +22,11 @@ import software.amazon.awscdk.pipelines.Step;
 import software.constructs.IConstruct;
 
 /**
- * The stacks the pipeline deploys are the ones {@code cdk deploy -c env=dev} deploys: same construct paths, same
- * stack names and environment, same templates (so a stack deployed by hand is updated in place by the pipeline);
- * only their place in the cloud assembly differs (a Stage, there; top level, here).
+ * The stacks the pipeline deploys are the ones {@code cdk deploy -c env=dev} deploys: same stack names and
+ * environment, same templates (so a stack deployed by hand is updated in place by the pipeline). The service stack
+ * has the same construct path ({@code hello-ecs-dev/Service}, in the stage); the registry stack is a top-level stack
+ * {@code hello-ecs-dev-registry} that the pipeline stack depends on, deployed by {@code cdk deploy --all} and by
+ * self-mutation, before the Assets stage, and by no stage (one owner per stack).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PipelineStageTest {
@@ -65,25 +67,34 @@ class PipelineStageTest {
     }
 
     @Test
-    void deployAllSelectsThePipelineStacksAndTheStagesHoldTheDeploymentStacks() {
+    void deployAllSelectsThePipelineAndRegistryStacksAndTheStagesHoldOnlyTheServiceStacks() {
         CloudAssembly assembly = pipelineApp.synth();
 
-        // The pipeline stack, and the replication support stack CodePipeline adds for prod's other region.
-        assertThat(assembly.getStacks()).extracting(s -> s.getStackName())
-                .containsExactlyInAnyOrder("hello-ecs-pipeline", "hello-ecs-pipeline-support-eu-central-1");
-        assertThat(assembly.getNestedAssembly("assembly-hello-ecs-dev").getStacks())
-                .extracting(s -> s.getHierarchicalId() + " " + s.getStackName())
-                .containsExactlyInAnyOrder("hello-ecs-dev/Registry hello-ecs-dev-registry",
-                        "hello-ecs-dev/Service hello-ecs-dev-service");
+        // The pipeline stack, the replication support stack CodePipeline adds for prod's other region, and each
+        // environment's registry stack (under its stack name, so `cdk deploy hello-ecs-dev-registry` selects it).
+        assertThat(assembly.getStacks()).extracting(s -> s.getHierarchicalId() + " " + s.getStackName())
+                .containsExactlyInAnyOrder("hello-ecs-pipeline hello-ecs-pipeline",
+                        "cross-region-stack-333333333333:eu-central-1 hello-ecs-pipeline-support-eu-central-1",
+                        "hello-ecs-dev-registry hello-ecs-dev-registry",
+                        "hello-ecs-prod-registry hello-ecs-prod-registry");
+        assertThat(assembly.getStackByName("hello-ecs-pipeline").getDependencies())
+                .extracting(a -> a.getId()).contains(assembly.getStackByName("hello-ecs-dev-registry").getId(),
+                        assembly.getStackByName("hello-ecs-prod-registry").getId());
+        for (String stage : List.of("hello-ecs-dev", "hello-ecs-prod")) {
+            assertThat(assembly.getNestedAssembly("assembly-" + stage).getStacks())
+                    .extracting(s -> s.getHierarchicalId() + " " + s.getStackName())
+                    .containsExactly(stage + "/Service " + stage + "-service");
+        }
     }
 
     @Test
-    void pipelineDeploysTheSameStacksUnderTheSameConstructPaths() {
-        assertThat(fromPipeline.registry.getNode().getPath()).isEqualTo(fromCdkDeploy.registry.getNode().getPath())
-                .isEqualTo("hello-ecs-dev/Registry");
+    void pipelineDeploysTheServiceStackUnderTheSameConstructPathAndTheRegistryStackAtTheTopLevel() {
+        assertThat(fromPipeline.registry.getNode().getPath()).isEqualTo("hello-ecs-dev-registry");
+        assertThat(fromCdkDeploy.registry.getNode().getPath()).isEqualTo("hello-ecs-dev/Registry");
         assertThat(fromPipeline.service.getNode().getPath()).isEqualTo(fromCdkDeploy.service.getNode().getPath())
                 .isEqualTo("hello-ecs-dev/Service");
-        assertThat(fromPipeline.registry.getNode().getScope()).isInstanceOf(DeploymentStage.class);
+        assertThat(fromPipeline.service.getNode().getScope()).isInstanceOf(DeploymentStage.class);
+        assertThat(fromPipeline.registry.getNode().getScope()).isSameAs(pipelineApp);
         assertThat(fromCdkDeploy.registry.getNode().getScope()).isNotInstanceOf(software.amazon.awscdk.Stage.class);
         assertThat(fromPipeline.deployment).isEqualTo(fromCdkDeploy.deployment);
     }
@@ -96,7 +107,9 @@ class PipelineStageTest {
             assertThat(pair[0].getAccount()).isEqualTo(pair[1].getAccount()).isEqualTo(PipelineFixtures.DEV_ACCOUNT);
             assertThat(pair[0].getRegion()).isEqualTo(pair[1].getRegion()).isEqualTo(PipelineFixtures.REGION);
         }
-        assertThat(fromPipeline.service.getDependencies()).contains(fromPipeline.registry);
+        // Stacks in different stages cannot depend on each other: the pipeline orders them (registry first).
+        assertThat(fromPipeline.service.getDependencies()).doesNotContain(fromPipeline.registry);
+        assertThat(fromCdkDeploy.service.getDependencies()).contains(fromCdkDeploy.registry);
     }
 
     @Test

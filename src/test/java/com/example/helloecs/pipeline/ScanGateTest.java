@@ -19,7 +19,7 @@ class ScanGateTest {
 
     private static List<Object> statements(Map<String, ?> overrides) {
         Deployment deployment = TestApps.config(overrides).deployment();
-        return ScanGate.statements(deployment, REPOSITORY).stream()
+        return ScanGate.statements(deployment, REPOSITORY, null).stream()
                 .map(PolicyStatement::toStatementJson).map(s -> Json.MAPPER.convertValue(s, Object.class)).toList();
     }
 
@@ -34,5 +34,22 @@ class ScanGateTest {
         assertThat(statements(Map.of("registry.registryScanning", "ENHANCED"))).hasSize(2).last().isEqualTo(
                 Map.of("Effect", "Allow", "Action", List.of("inspector2:ListFindings", "inspector2:ListCoverage"),
                         "Resource", "*"));
+    }
+
+    @Test
+    void inAnotherAccountTheStepMayOnlyAssumeThatAccountsLookupRoleAndPassesIt() {
+        Deployment deployment = TestApps.config(Map.of("account", "111111111111", "region", "eu-west-1"))
+                .deployment();
+        String role = ScanGate.readRole(deployment, "333333333333", "aws", "hnb659fds");
+
+        assertThat(role).isEqualTo("arn:aws:iam::111111111111:role/cdk-hnb659fds-lookup-role-111111111111-eu-west-1");
+        assertThat(ScanGate.readRole(deployment, "111111111111", "aws", "hnb659fds")).isNull();
+        assertThat(ScanGate.statements(deployment, REPOSITORY, role)).singleElement()
+                .extracting(s -> Json.MAPPER.convertValue(s.toStatementJson(), Object.class))
+                .isEqualTo(Map.of("Effect", "Allow", "Action", "sts:AssumeRole", "Resource", role));
+        assertThat(ScanGate.commands(deployment, "HIGH", role)).singleElement().asString()
+                .endsWith(" --role-arn '" + role + "'");
+        assertThat(ScanGate.commands(deployment, "HIGH", null)).singleElement().asString()
+                .doesNotContain("--role-arn");
     }
 }

@@ -113,7 +113,7 @@ class RegistryScanningTest {
     }
 
     @Test
-    void keyPolicyLetsEventBridgeUseTheKey() {
+    void keyPolicyLetsEventBridgeUseTheKeyOnceForRulesAndTopicsOfThisAccountOnly() {
         defaults.hasResourceProperties("AWS::KMS::Key", Map.of(
                 "Description", Match.stringLikeRegexp("scan alert topic.*"),
                 "KeyPolicy", Match.objectLike(Map.of("Statement", Match.arrayWith(List.of(Map.of(
@@ -121,7 +121,25 @@ class RegistryScanningTest {
                         "Effect", "Allow",
                         "Principal", Map.of("Service", "events.amazonaws.com"),
                         "Action", List.of("kms:Decrypt", "kms:GenerateDataKey*"),
-                        "Resource", "*")))))));
+                        "Resource", "*",
+                        "Condition", Map.of("ArnLike", Map.of(
+                                "aws:SourceArn", Match.objectLike(Map.of("Fn::Join", Match.arrayWith(List.of(
+                                        Match.arrayWith(List.of(":events:", ":rule/*")))))),
+                                "kms:EncryptionContext:aws:sns:topicArn", Match.anyValue())))))))));
+        // The statement aws-cdk-lib's SnsTopic target would add a second time is not there.
+        String json = defaults.toJSON().toString();
+        assertThat(json.split("events.amazonaws.com", -1)).hasSize(3); // key policy and topic policy, once each
+    }
+
+    @Test
+    void topicPolicyLetsOnlyTheScanRulePublish() {
+        defaults.hasResourceProperties("AWS::SNS::TopicPolicy", Map.of("PolicyDocument", Match.objectLike(Map.of(
+                "Statement", Match.arrayWith(List.of(Match.objectLike(Map.of(
+                        "Sid", "AllowTheScanRuleToPublish",
+                        "Principal", Map.of("Service", "events.amazonaws.com"),
+                        "Action", "sns:Publish",
+                        "Condition", Map.of("ArnEquals", Map.of("aws:SourceArn",
+                                Map.of("Fn::GetAtt", List.of(Match.stringLikeRegexp("ScanAlertsRule.*"), "Arn"))))))))))));
     }
 
     @Test

@@ -1,0 +1,83 @@
+package com.example.helloecs.service.release;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import software.amazon.awscdk.Aws;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.services.iam.Effect;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.iam.ServicePrincipal;
+import software.amazon.awscdk.services.kms.Key;
+import software.amazon.awscdk.services.sns.Topic;
+import software.amazon.awscdk.services.sns.subscriptions.EmailSubscription;
+import software.constructs.Construct;
+
+/**
+ * The service's one notification topic: every alarm of the service notifies it. Encrypted with its own rotated KMS
+ * key and TLS-only, like the scan-alert topic (registry/ScanAlerts). CloudWatch publishes to it as the service
+ * principal {@code cloudwatch.amazonaws.com}; the topic policy admits that principal only for alarms of this
+ * account whose names start with the service's prefix ({@code aws:SourceAccount}, {@code aws:SourceArn}: the
+ * confused-deputy guard AWS documents for service principals), and the key policy lets CloudWatch use the key for
+ * this encrypted topic (SNS developer guide, "Enable compatibility between event sources from AWS services and
+ * encrypted topics": https://docs.aws.amazon.com/sns/latest/dg/sns-key-management.html#compatibility-with-aws-services;
+ * topic policy for alarms: https://repost.aws/knowledge-center/cloudwatch-receive-sns-for-alarm-trigger).
+ *
+ * <p>A separate topic from the scan alerts on purpose: that one lives in the long-lived registry stack and is fed by
+ * EventBridge; this one lives and dies with the service stack, is fed by CloudWatch, and goes to whoever runs the
+ * service. Sharing one would tie the stacks together with a cross-stack reference and mix two audiences.
+ */
+public class AlarmTopic extends Construct {
+    public final Key key;
+    public final Topic topic;
+
+    public AlarmTopic(Construct scope, String id, AlarmTopicProps props) {
+        super(scope, id);
+        this.key = Key.Builder.create(this, "Key")
+                .description("Encrypts the alarm topic of " + props.displayName())
+                .enableKeyRotation(true)
+                .pendingWindow(Duration.days(7))
+                .removalPolicy(RemovalPolicy.DESTROY)
+                .build();
+        // The topic policy decides who may publish; the key only lets this service's alarms encrypt messages for
+        // topics of this account (the SNS key-management page's conditions; the topic's own ARN would make the
+        // key and the topic depend on each other).
+        key.addToResourcePolicy(PolicyStatement.Builder.create()
+                .sid("AllowCloudWatchAlarmsToPublishToTheEncryptedTopic")
+                .effect(Effect.ALLOW)
+                .principals(List.of(new ServicePrincipal("cloudwatch.amazonaws.com")))
+                .actions(List.of("kms:Decrypt", "kms:GenerateDataKey*"))
+                .resources(List.of("*"))
+                .conditions(Map.of("ArnLike", new TreeMap<>(Map.of(
+                        "aws:SourceArn", alarmArnPattern(props.alarmNamePrefix()),
+                        "kms:EncryptionContext:aws:sns:topicArn",
+                        "arn:" + Aws.PARTITION + ":sns:" + Aws.REGION + ":" + Aws.ACCOUNT_ID + ":*"))))
+                .build());
+        this.topic = Topic.Builder.create(this, "Topic")
+                .displayName(props.displayName())
+                .masterKey(key)
+                .enforceSsl(true)
+                .build();
+        topic.addToResourcePolicy(PolicyStatement.Builder.create()
+                .sid("AllowThisServicesAlarmsToPublish")
+                .effect(Effect.ALLOW)
+                .principals(List.of(new ServicePrincipal("cloudwatch.amazonaws.com")))
+                .actions(List.of("sns:Publish"))
+                .resources(List.of(topic.getTopicArn()))
+                .conditions(new TreeMap<>(Map.of(
+                        "StringEquals", Map.of("aws:SourceAccount", Aws.ACCOUNT_ID),
+                        "ArnLike", Map.of("aws:SourceArn", alarmArnPattern(props.alarmNamePrefix())))))
+                .build());
+        if (props.email() != null) {
+            topic.addSubscription(new EmailSubscription(props.email()));
+        }
+    }
+
+    /** ARNs of this account's alarms (in this region) whose names start with the prefix. */
+    public static String alarmArnPattern(String alarmNamePrefix) {
+        return "arn:" + Aws.PARTITION + ":cloudwatch:" + Aws.REGION + ":" + Aws.ACCOUNT_ID + ":alarm:"
+                + alarmNamePrefix + "*";
+    }
+}

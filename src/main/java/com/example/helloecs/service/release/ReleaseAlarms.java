@@ -1,0 +1,206 @@
+package com.example.helloecs.service.release;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.services.cloudwatch.Alarm;
+import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
+import software.amazon.awscdk.services.cloudwatch.IMetric;
+import software.amazon.awscdk.services.cloudwatch.MathExpression;
+import software.amazon.awscdk.services.cloudwatch.Metric;
+import software.amazon.awscdk.services.cloudwatch.MetricOptions;
+import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
+import software.amazon.awscdk.services.cloudwatch.actions.SnsAction;
+import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationTargetGroup;
+import software.amazon.awscdk.services.elasticloadbalancingv2.HttpCodeTarget;
+import software.constructs.Construct;
+
+/**
+ * The service's alarms, all notifying one topic on ALARM and on OK.
+ *
+ * <p>Deployment alarms (ECS rolls a deployment back when one goes off while it runs): the 5xx rate of the targets
+ * and their p99 response time. Both are computed per target group and the worse one counts, so a canary that
+ * serves a few percent of the traffic cannot hide its errors in the average; a target group with fewer than
+ * {@code minRequests} requests in a minute counts as 0%, so a near-idle service cannot trip the rate alarm.
+ * Metric math (IF, FILL, MAX over an array): CloudWatch user guide, "Metric math syntax and functions",
+ * https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/using-metric-math.html
+ *
+ * <p>Health alarms (notify only): unhealthy targets, running tasks below desired (Container Insights task counts),
+ * CPU and memory high.
+ */
+public class ReleaseAlarms extends Construct {
+    /** ALB and ECS publish one-minute datapoints. */
+    public static final Duration PERIOD = Duration.minutes(1);
+    /** Health alarms: 3 bad minutes out of 5, so one slow minute or a task replacement does not page anyone. */
+    public static final int HEALTH_EVALUATION_PERIODS = 5;
+    public static final int HEALTH_DATAPOINTS = 3;
+
+    public static final String ERROR_RATE = "-release-5xx-rate";
+    public static final String LATENCY = "-release-p99-latency";
+    public static final String UNHEALTHY_TARGETS = "-unhealthy-targets";
+    public static final String TASKS_BELOW_DESIRED = "-tasks-below-desired";
+    public static final String CPU_HIGH = "-cpu-high";
+    public static final String MEMORY_HIGH = "-memory-high";
+
+    public final Alarm errorRate;
+    public final Alarm latency;
+    public final Alarm unhealthyTargets;
+    /** {@code null} without Container Insights (no task counts to compare). */
+    public final Alarm tasksBelowDesired;
+    public final Alarm cpuHigh;
+    public final Alarm memoryHigh;
+    /** The alarms ECS watches during a deployment. */
+    public final List<Alarm> deploymentAlarms;
+    /** Every alarm, deployment alarms first. */
+    public final List<Alarm> all;
+
+    public ReleaseAlarms(Construct scope, String id, ReleaseAlarmsProps props) {
+        super(scope, id);
+        ReleaseProps r = props.release();
+        List<ApplicationTargetGroup> groups = props.targetGroups();
+        String prefix = props.namePrefix();
+
+        Map<String, IMetric> rates = new LinkedHashMap<>();
+        for (int i = 0; i < groups.size(); i++) {
+            ApplicationTargetGroup g = groups.get(i);
+            int n = i + 1;
+            rates.put("rate" + n, MathExpression.Builder.create()
+                    .expression("IF(FILL(r" + n + ", 0) >= " + r.minRequests() + ", 100 * FILL(e" + n + ", 0) / r" + n
+                            + ", 0)")
+                    .usingMetrics(new TreeMap<>(Map.of(
+                            "r" + n, g.getMetrics().requestCount(sum()),
+                            "e" + n, g.getMetrics().httpCodeTarget(HttpCodeTarget.TARGET_5XX_COUNT, sum()))))
+                    .period(PERIOD)
+                    .label("5xx % of target group " + n)
+                    .build());
+        }
+        this.errorRate = deploymentAlarm("ErrorRate", prefix + ERROR_RATE, worst(rates, "Target 5xx %"),
+                r.errorRatePercent(), r, "Targets answered more than " + r.errorRatePercent() + "% 5xx (of at least "
+                        + r.minRequests() + " requests a minute) in " + r.datapointsToAlarm() + " of "
+                        + r.evaluationPeriods() + " minutes: the release hurts users");
+
+        Map<String, IMetric> p99 = perGroup(groups, "p", g -> g.getMetrics().targetResponseTime(
+                MetricOptions.builder().statistic("p99").period(PERIOD).build()));
+        this.latency = deploymentAlarm("Latency", prefix + LATENCY, worst(p99, "Target p99 response time (s)"),
+                r.latencyP99Millis() / 1000.0, r, "Targets' p99 response time above " + r.latencyP99Millis()
+                        + " ms in " + r.datapointsToAlarm() + " of " + r.evaluationPeriods() + " minutes");
+        this.deploymentAlarms = List.of(errorRate, latency);
+
+        Map<String, IMetric> unhealthy = perGroup(groups, "u", g -> g.getMetrics().unhealthyHostCount(
+                MetricOptions.builder().statistic("Maximum").period(PERIOD).build()));
+        this.unhealthyTargets = healthAlarm("UnhealthyTargets", prefix + UNHEALTHY_TARGETS,
+                worst(unhealthy, "Unhealthy targets"), 1, ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+                "At least one target failed its load balancer health check");
+
+        if (props.containerInsights()) {
+            Map<String, String> dims = new TreeMap<>(Map.of("ClusterName", props.clusterName(),
+                    "ServiceName", props.service().getServiceName()));
+            this.tasksBelowDesired = healthAlarm("TasksBelowDesired", prefix + TASKS_BELOW_DESIRED,
+                    MathExpression.Builder.create()
+                            .expression("FILL(desired, 0) - FILL(running, 0)")
+                            .usingMetrics(new TreeMap<>(Map.of(
+                                    "desired", insights("DesiredTaskCount", dims),
+                                    "running", insights("RunningTaskCount", dims))))
+                            .period(PERIOD)
+                            .label("Tasks missing (desired - running)")
+                            .build(),
+                    0, ComparisonOperator.GREATER_THAN_THRESHOLD, "Fewer tasks running than desired");
+        } else {
+            this.tasksBelowDesired = null;
+        }
+        this.cpuHigh = healthAlarm("CpuHigh", prefix + CPU_HIGH, props.service().metricCpuUtilization(
+                        MetricOptions.builder().statistic("Average").period(PERIOD).build()),
+                r.cpuPercent(), ComparisonOperator.GREATER_THAN_THRESHOLD,
+                "Average CPU of the service above " + r.cpuPercent() + "%");
+        this.memoryHigh = healthAlarm("MemoryHigh", prefix + MEMORY_HIGH, props.service().metricMemoryUtilization(
+                        MetricOptions.builder().statistic("Average").period(PERIOD).build()),
+                r.memoryPercent(), ComparisonOperator.GREATER_THAN_THRESHOLD,
+                "Average memory of the service above " + r.memoryPercent() + "%");
+
+        List<Alarm> every = new ArrayList<>(List.of(errorRate, latency, unhealthyTargets));
+        if (tasksBelowDesired != null) {
+            every.add(tasksBelowDesired);
+        }
+        every.addAll(List.of(cpuHigh, memoryHigh));
+        this.all = List.copyOf(every);
+        SnsAction notify = new SnsAction(props.topic());
+        for (Alarm alarm : all) {
+            alarm.addAlarmAction(notify);
+            alarm.addOkAction(notify);
+        }
+    }
+
+    /** The names ECS is given, in order. */
+    public List<String> deploymentAlarmNames() {
+        return deploymentAlarms.stream().map(a -> ((software.amazon.awscdk.services.cloudwatch.CfnAlarm)
+                a.getNode().getDefaultChild()).getAlarmName()).toList();
+    }
+
+    private static MetricOptions sum() {
+        return MetricOptions.builder().statistic("Sum").period(PERIOD).build();
+    }
+
+    private static Map<String, IMetric> perGroup(List<ApplicationTargetGroup> groups, String idPrefix,
+                                                 Function<ApplicationTargetGroup, Metric> metric) {
+        Map<String, IMetric> out = new LinkedHashMap<>();
+        for (int i = 0; i < groups.size(); i++) {
+            out.put(idPrefix + (i + 1), metric.apply(groups.get(i)));
+        }
+        return out;
+    }
+
+    /** The larger of the per-group series (missing data counts as 0). */
+    private static MathExpression worst(Map<String, IMetric> perGroup, String label) {
+        List<String> filled = perGroup.keySet().stream().map(k -> "FILL(" + k + ", 0)").toList();
+        String expression = filled.size() == 1 ? filled.get(0) : "MAX([" + String.join(", ", filled) + "])";
+        return MathExpression.Builder.create()
+                .expression(expression)
+                .usingMetrics(perGroup)
+                .period(PERIOD)
+                .label(label)
+                .build();
+    }
+
+    private static Metric insights(String name, Map<String, String> dims) {
+        return Metric.Builder.create()
+                .namespace("ECS/ContainerInsights")
+                .metricName(name)
+                .dimensionsMap(dims)
+                .statistic("Average")
+                .period(PERIOD)
+                .build();
+    }
+
+    private Alarm deploymentAlarm(String id, String name, IMetric metric, double threshold, ReleaseProps r,
+                                  String description) {
+        return Alarm.Builder.create(this, id)
+                .alarmName(name)
+                .alarmDescription(description)
+                .metric(metric)
+                .threshold(threshold)
+                .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD)
+                .evaluationPeriods(r.evaluationPeriods())
+                .datapointsToAlarm(r.datapointsToAlarm())
+                .treatMissingData(TreatMissingData.NOT_BREACHING)
+                .build();
+    }
+
+    private Alarm healthAlarm(String id, String name, IMetric metric, double threshold, ComparisonOperator op,
+                              String description) {
+        return Alarm.Builder.create(this, id)
+                .alarmName(name)
+                .alarmDescription(description)
+                .metric(metric)
+                .threshold(threshold)
+                .comparisonOperator(op)
+                .evaluationPeriods(HEALTH_EVALUATION_PERIODS)
+                .datapointsToAlarm(HEALTH_DATAPOINTS)
+                .treatMissingData(TreatMissingData.NOT_BREACHING)
+                .build();
+    }
+}
