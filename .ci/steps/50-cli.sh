@@ -17,6 +17,34 @@ for report in reports + preflight:
 PY
 ./bin/hello-ecs lifecycle preview --file src/test/resources/cli/describe-images.json
 ./bin/hello-ecs lifecycle preview --file src/test/resources/cli/describe-images.json --json >/dev/null
+# The sample docs/cli.md offers (its blocks run in 55-doc-commands.sh): the default rules expire 5 of its 25 images.
+./bin/hello-ecs lifecycle preview --file examples/describe-images.json | tee /dev/stderr \
+  | grep -qx '5 images would expire of 25 evaluated.'
+# expect_error WHAT: the command after it exits 2 with nothing on stdout and one `error: ...` line (containing WHAT).
+expect_error() {
+  local what="$1" out err code=0; shift
+  out="$(mktemp)" err="$(mktemp)"
+  "$@" >"$out" 2>"$err" || code=$?
+  if [ "$code" -ne 2 ] || [ -s "$out" ] || [ "$(wc -l <"$err")" -ne 1 ] || ! grep -q "^error: .*$what" "$err"; then
+    echo "50-cli: expected exit 2, no stdout and one 'error: ...$what...' line from: $*" >&2
+    echo "  exit $code; stdout: $(head -c 300 "$out"); stderr: $(head -c 600 "$err")" >&2
+    exit 1
+  fi
+  rm -f "$out" "$err"
+}
+# An export that failed leaves an empty file: the preview says so.
+empty="$(mktemp)"
+expect_error 'empty file: the export that should have written it failed' \
+  ./bin/hello-ecs lifecycle preview --file "$empty"
+rm -f "$empty"
+# run-local's errors follow the same contract (docs/cli.md): no cloud assembly, a stale one (older than src/main);
+# its Ctrl-C handling is RunLocalInterruptTest (10-tests).
+expect_error 'No cloud assembly at /nonexistent' ./bin/hello-ecs run-local --cdk-out /nonexistent
+stale="$(mktemp -d)"
+cp cdk.out/manifest.json "$stale/" && touch -d 2000-01-01 "$stale/manifest.json"
+expect_error "The cloud assembly at $stale is stale: .* changed after it was synthesized" \
+  ./bin/hello-ecs run-local start --cdk-out "$stale"
+rm -rf "$stale"
 for cmd in "" "lifecycle" "lifecycle preview" "scan" "scan findings" "config" "cost" "preflight"; do
   # shellcheck disable=SC2086
   ./bin/hello-ecs $cmd --help >/dev/null

@@ -3,6 +3,7 @@ package com.example.helloecs.cli;
 import java.io.PrintWriter;
 
 import com.example.helloecs.config.ConfigException;
+import com.example.helloecs.local.LocalRunException;
 
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -30,7 +31,7 @@ public final class CliErrors implements IExecutionExceptionHandler {
 
     /** The one-line explanation of a failure, naming the fix where there is one. */
     static String message(Throwable e) {
-        if (e instanceof UserError || e instanceof ConfigException) {
+        if (e instanceof UserError || e instanceof ConfigException || e instanceof LocalRunException) {
             return e.getMessage();
         }
         if (e instanceof RepositoryNotFoundException r) {

@@ -22,9 +22,13 @@ import com.fasterxml.jackson.databind.JsonNode;
  * Reads the output of {@code aws ecr describe-images --repository-name NAME --output json}:
  * {@code {"imageDetails": [{"imageDigest": ..., "imageTags": [...], "imagePushedAt": ...}, ...]}}.
  * {@code imagePushedAt} is accepted as the AWS CLI v2 prints it (ISO 8601 with offset) or as v1 does (epoch seconds).
- * Any problem names the file and the JSON path; nothing is returned from a file with a problem.
+ * Any problem names the file and the JSON path; nothing is returned from a file with a problem. An empty file is
+ * what a failed {@code aws ecr describe-images ... > FILE} leaves behind: its error says so.
  */
 public final class DescribeImagesFile {
+    /** The sample listing shipped with the project (docs/cli.md), for trying the preview without an AWS account. */
+    public static final String SAMPLE = "examples/describe-images.json";
+
     private DescribeImagesFile() {
     }
 
@@ -36,6 +40,12 @@ public final class DescribeImagesFile {
             throw new UserError(file + ": no such file");
         } catch (IOException e) {
             throw new UserError(file + ": cannot read: " + e.getMessage());
+        }
+        if (text.isBlank()) {
+            throw new UserError(file + ": empty file: the export that should have written it failed (`aws ecr "
+                    + "describe-images ... > " + file.getFileName() + "` leaves an empty file when the command fails, "
+                    + "e.g. without AWS credentials); run the export again and read its error, or try the preview on "
+                    + "the sample " + SAMPLE);
         }
         JsonNode root;
         try {

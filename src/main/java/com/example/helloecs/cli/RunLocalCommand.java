@@ -22,9 +22,14 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code run-local}: runs the synthesized service's container with Docker the way ECS runs it on Fargate. Without a
- * subcommand it runs in the foreground and stops the container on Ctrl-C.
+ * subcommand it runs in the foreground and stops the container on Ctrl-C (exit 130). Errors (a missing or stale
+ * cloud assembly, no Docker, a failed build) are {@link LocalRunException}s: one {@code error: ...} line and exit 2,
+ * as for every command ({@link CliErrors}).
  */
 @Command(name = "run-local", mixinStandardHelpOptions = true,
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:ok", "2:error (no or stale cdk.out, no Docker, build or run failed): one `error: ...` line",
+                "130:Ctrl-C: the container this run started was stopped"},
         description = {"Build the image exactly as the CDK asset publisher would and run it the way the synthesized "
                 + "ECS task definition says (port, user, read-only root filesystem, task volumes, environment, "
                 + "health check, CPU and memory), read from the cloud assembly (run `npx cdk synth` first).",
@@ -32,6 +37,8 @@ import picocli.CommandLine.Option;
         subcommands = {RunLocalCommand.Start.class, RunLocalCommand.Stop.class})
 public final class RunLocalCommand implements Callable<Integer> {
     static final String DEFAULT_NAME = "hello-ecs-local";
+    /** How long a failure waits for a Ctrl-C that may have caused it to be seen (see {@link Interruption}). */
+    static final Duration SIGNAL_GRACE = Duration.ofMillis(500);
 
     /** Options shared by the foreground mode and {@code start}. */
     static final class Options {
@@ -56,26 +63,58 @@ public final class RunLocalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return guarded(() -> {
-            Started started = start(options, System.out);
-            if (started == null) {
-                return 0;
+        Launch launch = new Launch();
+        try (Interruption interruption = Interruption.install()) {
+            try {
+                Started started = start(options, System.out, launch);
+                if (started == null) {
+                    return 0;
+                }
+                Docker docker = started.docker();
+                System.out.println("Press Ctrl-C to stop. Container output follows.");
+                // Returns when the container ends, or on Ctrl-C (which the Docker CLI gets too).
+                docker.inherit(docker.cmd("logs", "--follow", "--since", "0s", options.name));
+                return interruption.requested(SIGNAL_GRACE) ? stopAfter(interruption, launch, options.name, System.err) : 0;
+            } catch (RuntimeException e) {
+                if (interruption.requested(SIGNAL_GRACE)) {
+                    return stopAfter(interruption, launch, options.name, System.err);
+                }
+                throw e;
             }
-            Docker docker = started.docker();
-            Thread stopper = new Thread(() -> docker.capture(docker.cmd("stop", options.name)));
-            Runtime.getRuntime().addShutdownHook(stopper);
-            System.out.println("Press Ctrl-C to stop. Container output follows.");
-            // Returns when the container ends; Ctrl-C runs the shutdown hook, which stops it.
-            docker.inherit(docker.cmd("logs", "--follow", "--since", "0s", options.name));
-            return 0;
-        });
+        }
     }
 
     record Started(Docker docker, LocalTask task) {
     }
 
+    /** Whether this run got as far as {@code docker run}: only then is a container of that name its own to stop. */
+    static final class Launch {
+        private volatile Docker docker;
+
+        void ran(Docker d) {
+            docker = d;
+        }
+    }
+
+    /**
+     * After Ctrl-C (or SIGTERM): stops the container this run started (removed with it: {@code --rm}), never one it
+     * found running, and returns the signal's exit code. Whatever failed because of the interrupt is not reported.
+     */
+    static int stopAfter(Interruption interruption, Launch launch, String name, PrintStream err) {
+        Thread.interrupted();
+        Docker docker = launch.docker;
+        if (docker == null) {
+            err.println("Interrupted before the container was started; nothing to stop.");
+        } else {
+            err.println("Interrupted: stopping " + name + " ...");
+            Docker.Result stopped = docker.capture(docker.cmd("stop", name));
+            err.println(stopped.ok() ? "Stopped " + name + "." : name + " was no longer running.");
+        }
+        return interruption.exitCode();
+    }
+
     /** Checks, builds, runs and waits until healthy; {@code null} after a dry run. */
-    static Started start(Options o, PrintStream out) {
+    static Started start(Options o, PrintStream out, Launch launch) {
         CloudAssembly.requireFresh(o.cdkOut, List.of(imageDirectory(Path.of("")), Path.of("src", "main"), Path.of("cdk.json")));
         LocalTask task = CloudAssembly.read(o.cdkOut, o.stage);
         Docker docker = new Docker(o.docker);
@@ -92,7 +131,7 @@ public final class RunLocalCommand implements Callable<Integer> {
         out.println("Building " + DockerCommands.imageTag(task) + " from " + task.image().directory()
                 + " (" + task.stack() + ")");
         if (docker.inherit(build) != 0) {
-            throw new LocalRunException("docker build failed (output above).");
+            throw new LocalRunException("docker build failed (its output is above).");
         }
         if (!"gone".equals(docker.health(o.name))) {
             throw new LocalRunException("A container named " + o.name + " is already running: stop it with "
@@ -103,9 +142,11 @@ public final class RunLocalCommand implements Callable<Integer> {
                     + " (Docker 25) and has no health start interval: the first health check runs after "
                     + task.container().healthCheck().interval() + " s.");
         }
+        launch.ran(docker);
         Docker.Result started = docker.capture(run);
         if (!started.ok()) {
-            throw new LocalRunException("docker run failed: " + started.output().strip());
+            System.err.println(started.output().strip());
+            throw new LocalRunException("docker run failed (its output is above).");
         }
         waitHealthy(docker, o.name, o.timeout);
         out.println("Healthy: http://127.0.0.1:" + o.port + "/  (container " + o.name + ", image "
@@ -143,25 +184,15 @@ public final class RunLocalCommand implements Callable<Integer> {
                 Thread.sleep(100);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                break;
+                throw new LocalRunException("Interrupted while waiting for " + name + " to become healthy.", e);
             }
         }
         String logs = docker.capture(docker.cmd("logs", "--tail", "30", name)).output();
         docker.capture(docker.cmd("stop", name));
+        System.err.println("Last log lines of " + name + ":");
+        System.err.println(logs.strip());
         throw new LocalRunException("Container " + name + " did not become healthy within " + timeoutSeconds
-                + " s (status: " + status + "); stopped it. Last log lines:\n" + logs.strip());
-    }
-
-    /** Runs the body, printing a {@link LocalRunException}'s message instead of a stack trace. */
-    static int guarded(Callable<Integer> body) {
-        try {
-            return body.call();
-        } catch (LocalRunException e) {
-            System.err.println("run-local: " + e.getMessage());
-            return 1;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+                + " s (status: " + status + "); stopped it. Its last log lines are above.");
     }
 
     @Command(name = "start", mixinStandardHelpOptions = true,
@@ -172,10 +203,18 @@ public final class RunLocalCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            return guarded(() -> {
-                start(options, System.out);
-                return 0;
-            });
+            Launch launch = new Launch();
+            try (Interruption interruption = Interruption.install()) {
+                try {
+                    start(options, System.out, launch);
+                    return 0;
+                } catch (RuntimeException e) {
+                    if (interruption.requested(SIGNAL_GRACE)) {
+                        return stopAfter(interruption, launch, options.name, System.err);
+                    }
+                    throw e;
+                }
+            }
         }
     }
 
@@ -188,20 +227,19 @@ public final class RunLocalCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            return guarded(() -> {
-                Docker docker = new Docker(dockerCli);
-                docker.requireEngine();
-                if ("gone".equals(docker.health(name))) {
-                    System.out.println("No container " + name + " is running.");
-                    return 0;
-                }
-                Docker.Result r = docker.capture(docker.cmd("stop", name));
-                if (!r.ok()) {
-                    throw new LocalRunException("docker stop failed: " + r.output().strip());
-                }
-                System.out.println("Stopped " + name + ".");
+            Docker docker = new Docker(dockerCli);
+            docker.requireEngine();
+            if ("gone".equals(docker.health(name))) {
+                System.out.println("No container " + name + " is running.");
                 return 0;
-            });
+            }
+            Docker.Result r = docker.capture(docker.cmd("stop", name));
+            if (!r.ok()) {
+                System.err.println(r.output().strip());
+                throw new LocalRunException("docker stop failed (its output is above).");
+            }
+            System.out.println("Stopped " + name + ".");
+            return 0;
         }
     }
 }

@@ -43,27 +43,36 @@ public final class Docker {
 
     /** Runs a command, capturing stdout and stderr together. */
     public Result capture(List<String> command) {
+        Process p = start(new ProcessBuilder(command).redirectErrorStream(true));
         try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            return new Result(p.waitFor(), out);
+            return new Result(waitFor(p, command), out);
         } catch (IOException e) {
-            throw new LocalRunException("Cannot run " + command.get(0) + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new LocalRunException("Interrupted while running " + command.get(0), e);
+            throw new LocalRunException("Cannot read the output of " + command.get(0) + ": " + e.getMessage(), e);
         }
     }
 
     /** Runs a command with its output on this process's stdout/stderr; returns the exit code. */
     public int inherit(List<String> command) {
+        return waitFor(start(new ProcessBuilder(command).inheritIO()), command);
+    }
+
+    private static Process start(ProcessBuilder builder) {
         try {
-            return new ProcessBuilder(command).inheritIO().start().waitFor();
+            return builder.start();
         } catch (IOException e) {
-            throw new LocalRunException("Cannot run " + command.get(0) + ": " + e.getMessage(), e);
+            throw new LocalRunException("Cannot run " + builder.command().get(0) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Waits for the command; when this thread is interrupted (Ctrl-C), ends it first (the terminal may not have). */
+    private static int waitFor(Process p, List<String> command) {
+        try {
+            return p.waitFor();
         } catch (InterruptedException e) {
+            p.destroy();
             Thread.currentThread().interrupt();
-            throw new LocalRunException("Interrupted while running " + command.get(0), e);
+            throw new LocalRunException("Interrupted while running " + String.join(" ", command), e);
         }
     }
 

@@ -130,6 +130,34 @@ class CliLifecyclePreviewFileTest {
         assertThat(run.err()).contains("error: " + images + ": ").contains(parts[1]);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"", "\n"})
+    void emptyFile_saysTheExportFailed(String content) throws IOException {
+        Files.writeString(images, content);
+        CliRun run = preview();
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err().lines()).hasSize(1);
+        assertThat(run.err()).startsWith("error: " + images + ": empty file: the export that should have written it "
+                + "failed").contains(DescribeImagesFile.SAMPLE).doesNotContain("imageDetails");
+    }
+
+    /** The sample docs/cli.md points at, with the project's own cdk.json (default rules): 3 tagged, 2 untagged. */
+    @Test
+    void shippedSample_previewsWithTheProjectsDefaultRules() throws Exception {
+        Path root = Path.of("").toAbsolutePath();
+        CliRun run = CliRun.run("lifecycle", "preview", "--project-dir", root.toString(),
+                "--file", root.resolve(DescribeImagesFile.SAMPLE).toString(), "--json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        var expiring = Json.MAPPER.readTree(run.out()).path("expiring");
+        assertThat(expiring.findValuesAsText("rulePriority")).containsExactly("2", "2", "2", "1", "1");
+        assertThat(expiring.findValues("imageTags").stream().map(Object::toString))
+                .containsExactly("[\"v1.0.0\"]", "[\"v1.1.0\"]", "[\"v1.2.0\"]", "[]", "[]");
+        CliRun table = CliRun.run("lifecycle", "preview", "--project-dir", root.toString(),
+                "--file", root.resolve(DescribeImagesFile.SAMPLE).toString());
+        assertThat(table.out()).contains("5 images would expire of 25 evaluated.", "rule 1: 2", "rule 2: 3");
+    }
+
     @Test
     void missingFile_isNamed() {
         CliRun run = CliRun.run("lifecycle", "preview", "--project-dir", project.toString(),

@@ -80,9 +80,23 @@ class EnvironmentConfigTest {
                 .containsExactly(Problem.of("env", "staging", "one of the environments defined: dev, prod"));
     }
 
+    /** The examples cdk.json ships (docs/configuration.md): a region, no account, so they synthesize offline. */
+    @Test
+    void shippedExampleEnvironmentsNeedNoAccount() {
+        Deployment dev = TestApps.config(Map.of("env", "dev")).deployment();
+        Deployment prod = TestApps.config(Map.of("env", "prod")).deployment();
+        assertThat(dev.account()).isNull();
+        assertThat(dev.region()).isEqualTo("eu-west-1");
+        assertThat(dev.settings().get(Settings.DESIRED_COUNT)).isEqualTo(1);
+        assertThat(prod.account()).isNull();
+        assertThat(prod.region()).isEqualTo("eu-central-1");
+        assertThat(prod.settings().get(Settings.DESIRED_COUNT)).isEqualTo(3);
+        assertThat(TestApps.config(Map.of()).deployment().isDefault()).isTrue();
+    }
+
     @Test
     void selectingAnEnvironmentWhenNoneIsDefinedSaysSo() {
-        assertThat(problems(Map.of("env", "dev"))).singleElement()
+        assertThat(problems(Map.of("env", "dev", "environments", Map.of()))).singleElement()
                 .satisfies(p -> assertThat(p.expected()).contains("no environments are defined"));
     }
 

@@ -6,7 +6,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,9 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.example.helloecs.cli.Main;
+import com.example.helloecs.cli.Services;
 import com.example.helloecs.service.ContainerImageSpec;
-
-import picocli.CommandLine;
 
 /** {@code bin/hello-ecs run-local} as users call it; no Docker needed (dry runs and errors raised before Docker). */
 class RunLocalCommandTest {
@@ -41,8 +42,13 @@ class RunLocalCommandTest {
         System.setErr(stderr);
     }
 
+    /** As bin/hello-ecs runs it: with the CLI's error handler (one {@code error: ...} line, exit 2). */
     private int run(String... args) {
-        return new CommandLine(new Main()).execute(args);
+        return Main.commandLine(Services.DEFAULT).execute(args);
+    }
+
+    private String stderr() {
+        return err.toString(StandardCharsets.UTF_8);
     }
 
     @Test
@@ -62,12 +68,28 @@ class RunLocalCommandTest {
     }
 
     @Test
-    void missingAssemblyFailsWithTheFixAndNoStackTrace() {
+    void missingAssemblyIsAnErrorLikeEveryCommands() {
         int code = run("run-local", "start", "--cdk-out", dir.resolve("nope").toString());
 
-        assertThat(code).isEqualTo(1);
-        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("run-local: No cloud assembly at")
-                .contains("npx cdk synth").doesNotContain("Exception");
+        assertThat(code).isEqualTo(2);
+        assertThat(stderr().lines()).singleElement().asString()
+                .startsWith("error: No cloud assembly at " + dir.resolve("nope")).contains("run `npx cdk synth`");
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    /** Older than src/main (the test runs in the project root): stale, for the foreground mode too. */
+    @Test
+    void staleAssemblyIsAnErrorNamingTheNewerFile() throws IOException {
+        Path cdkOut = RunLocalAssemblyTest.assembly(dir, RunLocalAssemblyTest.container(), RunLocalAssemblyTest.source());
+        Files.setLastModifiedTime(cdkOut.resolve("manifest.json"), FileTime.fromMillis(0));
+
+        int code = run("run-local", "--cdk-out", cdkOut.toString(), "--docker", "docker-not-needed");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(stderr().lines()).singleElement().asString()
+                .startsWith("error: The cloud assembly at " + cdkOut + " is stale: ")
+                .contains("changed after it was synthesized; run `npx cdk synth`");
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
     }
 
     @Test
@@ -75,8 +97,8 @@ class RunLocalCommandTest {
         Path cdkOut = RunLocalAssemblyTest.assembly(dir, RunLocalAssemblyTest.container(), RunLocalAssemblyTest.source());
         int code = run("run-local", "start", "--cdk-out", cdkOut.toString(), "--docker", "docker-not-installed-here");
 
-        assertThat(code).isEqualTo(1);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Docker is not installed");
+        assertThat(code).isEqualTo(2);
+        assertThat(stderr().lines()).singleElement().asString().startsWith("error: Docker is not installed");
         assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("Building");
     }
 }
