@@ -66,7 +66,11 @@ class RunLocalInterruptTest {
         String classpath = root.resolve("target/classes") + File.pathSeparator
                 + Files.readString(root.resolve("target/classpath.txt")).strip();
         // setsid: its own process group (pgid = pid), as a shell job at a terminal has.
-        Process p = new ProcessBuilder("setsid", ProcessHandle.current().info().command().orElse("java"),
+        // SIGINT back to its default first: a job started in the background of a script (as CI may be) inherits it
+        // ignored, and a JVM that starts with SIGINT ignored never sees Ctrl-C, where a user's terminal would.
+        Process p = new ProcessBuilder("python3", "-c", "import os, signal, sys; "
+                + "signal.signal(signal.SIGINT, signal.SIG_DFL); os.execvp(sys.argv[1], sys.argv[1:])",
+                "setsid", ProcessHandle.current().info().command().orElse("java"),
                 "-cp", classpath, "com.example.helloecs.cli.Main", "run-local",
                 "--cdk-out", cdkOut.toString(), "--docker", docker.toString(), "--name", NAME, "--timeout", "60")
                 .directory(dir.toFile())
