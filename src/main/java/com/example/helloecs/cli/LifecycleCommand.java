@@ -3,7 +3,6 @@ package com.example.helloecs.cli;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Callable;
 
 import com.example.helloecs.config.AppConfig;
 import com.example.helloecs.registry.lifecycle.DeployedPolicy;
@@ -13,10 +12,7 @@ import com.example.helloecs.registry.lifecycle.LifecycleEvaluator;
 
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 import software.amazon.awssdk.services.ecr.EcrClient;
 
 /** {@code lifecycle preview}: which images the configured lifecycle policy would expire. */
@@ -33,18 +29,7 @@ public final class LifecycleCommand extends CommandGroup {
                             + "(DescribeImages, evaluated locally), or --remote (ECR's own preview)."},
             exitCodeListHeading = "%nExit codes:%n",
             exitCodeList = {"0:preview printed", "2:error (bad input, configuration, AWS); nothing printed on stdout"})
-    public static final class Preview implements Callable<Integer> {
-        private final Services services;
-
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        ConfigOptions configOptions;
-
-        @Mixin
-        AwsOptions awsOptions;
-
+    public static final class Preview extends AwsCommand {
         static final class Source {
             @Option(names = {"-f", "--file"}, paramLabel = "FILE",
                     description = "Evaluate the images in FILE (aws ecr describe-images --output json) locally.")
@@ -74,7 +59,7 @@ public final class LifecycleCommand extends CommandGroup {
         }
 
         public Preview(Services services) {
-            this.services = services;
+            super(services);
         }
 
         @Override

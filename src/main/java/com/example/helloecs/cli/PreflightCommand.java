@@ -4,15 +4,11 @@ import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 import com.example.helloecs.config.AppConfig;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code preflight}: what a first deploy would replace or collide with in the target account (read-only). */
 @Command(name = "preflight", mixinStandardHelpOptions = true, sortOptions = false,
@@ -26,18 +22,7 @@ import picocli.CommandLine.Spec;
         exitCodeList = {"0:nothing collides",
                 "1:one line per collision on stdout",
                 "2:error (no credentials, no region, ...)"})
-public final class PreflightCommand implements Callable<Integer> {
-    private final Services services;
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    ConfigOptions configOptions;
-
-    @Mixin
-    AwsOptions awsOptions;
-
+public final class PreflightCommand extends AwsCommand {
     @Option(names = "--account-profile", paramLabel = "ACCOUNT=PROFILE",
             description = "AWS profile for a destination account other than the caller's (repeatable); without "
                     + "one, that account is reported as not checked.")
@@ -48,7 +33,7 @@ public final class PreflightCommand implements Callable<Integer> {
     }
 
     public PreflightCommand(Services services) {
-        this.services = services;
+        super(services);
     }
 
     @Override

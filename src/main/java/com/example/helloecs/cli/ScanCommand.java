@@ -2,15 +2,11 @@ package com.example.helloecs.cli;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.Callable;
 
 import com.example.helloecs.config.AppConfig;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
 
@@ -28,18 +24,7 @@ public final class ScanCommand extends CommandGroup {
             exitCodeList = {"0:no findings at or above --fail-on (or no --fail-on)",
                     "1:findings at or above --fail-on exist",
                     "2:error (no scan, unknown repository, no credentials, ...); nothing printed on stdout"})
-    public static final class Findings implements Callable<Integer> {
-        private final Services services;
-
-        @Spec
-        CommandSpec spec;
-
-        @Mixin
-        ConfigOptions configOptions;
-
-        @Mixin
-        AwsOptions awsOptions;
-
+    public static final class Findings extends AwsCommand {
         @Option(names = "--repository", paramLabel = "NAME",
                 description = "Repository (default: registry.repositoryName of the configuration).")
         String repository;
@@ -86,7 +71,7 @@ public final class ScanCommand extends CommandGroup {
         }
 
         public Findings(Services services) {
-            this.services = services;
+            super(services);
         }
 
         @Override

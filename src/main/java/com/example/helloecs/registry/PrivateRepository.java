@@ -57,15 +57,12 @@ public class PrivateRepository extends Construct {
         if (!props.lifecycleRules().isEmpty()) {
             // The policy text comes from the same function the preview command evaluates (not the L2's own
             // rendering), so what is previewed is byte for byte what is deployed.
-            ((CfnRepository) repository.getNode().getDefaultChild()).setLifecyclePolicy(
-                    CfnRepository.LifecyclePolicyProperty.builder()
-                            .lifecyclePolicyText(LifecyclePolicy.toJson(props.lifecycleRules()))
-                            .build());
+            lifecyclePolicy(repository, LifecyclePolicy.toJson(props.lifecycleRules()));
         }
-        grant("PullPrincipals", RepositoryAccess.PULL, principals(props.pullPrincipals()));
-        grant("PushPrincipals", RepositoryAccess.PUSH, principals(props.pushPrincipals()));
+        grant(repository, "PullPrincipals", RepositoryAccess.PULL, principals(props.pullPrincipals()));
+        grant(repository, "PushPrincipals", RepositoryAccess.PUSH, principals(props.pushPrincipals()));
         if (props.publishingRoleArn() != null) {
-            grant("AssetPublishing", RepositoryAccess.ASSET_PUBLISHING,
+            grant(repository, "AssetPublishing", RepositoryAccess.ASSET_PUBLISHING,
                     List.of(new ArnPrincipal(props.publishingRoleArn())));
         }
         if (props.executionRoleName() != null) {
@@ -88,14 +85,19 @@ public class PrivateRepository extends Construct {
                 .build());
     }
 
-    private static TagMutability mutability(boolean immutable, boolean withExclusions) {
+    static TagMutability mutability(boolean immutable, boolean withExclusions) {
         if (immutable) {
             return withExclusions ? TagMutability.IMMUTABLE_WITH_EXCLUSION : TagMutability.IMMUTABLE;
         }
         return withExclusions ? TagMutability.MUTABLE_WITH_EXCLUSION : TagMutability.MUTABLE;
     }
 
-    private void grant(String sid, List<String> actions, List<IPrincipal> principals) {
+    static void lifecyclePolicy(Repository repository, String text) {
+        ((CfnRepository) repository.getNode().getDefaultChild()).setLifecyclePolicy(
+                CfnRepository.LifecyclePolicyProperty.builder().lifecyclePolicyText(text).build());
+    }
+
+    static void grant(Repository repository, String sid, List<String> actions, List<IPrincipal> principals) {
         if (!principals.isEmpty()) {
             repository.addToResourcePolicy(PolicyStatement.Builder.create()
                     .sid(sid).effect(Effect.ALLOW).principals(principals).actions(actions).build());

@@ -1,20 +1,11 @@
 package com.example.helloecs.registry;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 import software.amazon.awscdk.RemovalPolicy;
-import software.amazon.awscdk.services.ecr.CfnRepository;
 import software.amazon.awscdk.services.ecr.ImageTagMutabilityExclusionFilter;
 import software.amazon.awscdk.services.ecr.Repository;
 import software.amazon.awscdk.services.ecr.RepositoryEncryption;
-import software.amazon.awscdk.services.ecr.TagMutability;
-import software.amazon.awscdk.services.iam.AccountPrincipal;
-import software.amazon.awscdk.services.iam.ArnPrincipal;
-import software.amazon.awscdk.services.iam.Effect;
-import software.amazon.awscdk.services.iam.IPrincipal;
-import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.kms.Key;
 import software.constructs.Construct;
 
@@ -35,8 +26,6 @@ import software.constructs.Construct;
  * repository is never touched.
  */
 public class ReplicaRepository extends Construct {
-    private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
-
     /** The replica repository. */
     public final Repository repository;
     /** Its KMS key in the destination region, or {@code null} with AES256. */
@@ -52,13 +41,10 @@ public class ReplicaRepository extends Construct {
                 .build();
         List<ImageTagMutabilityExclusionFilter> exclusions = props.tagMutabilityExclusions().stream()
                 .map(ImageTagMutabilityExclusionFilter::wildcard).toList();
-        TagMutability mutability = props.immutableTags()
-                ? (exclusions.isEmpty() ? TagMutability.IMMUTABLE : TagMutability.IMMUTABLE_WITH_EXCLUSION)
-                : (exclusions.isEmpty() ? TagMutability.MUTABLE : TagMutability.MUTABLE_WITH_EXCLUSION);
         this.repository = Repository.Builder.create(this, "Repository")
                 .repositoryName(props.repositoryName())
                 .imageScanOnPush(props.scanOnPush())
-                .imageTagMutability(mutability)
+                .imageTagMutability(PrivateRepository.mutability(props.immutableTags(), !exclusions.isEmpty()))
                 .imageTagMutabilityExclusionFilters(exclusions.isEmpty() ? null : exclusions)
                 .encryption(props.kmsEncryption() ? RepositoryEncryption.KMS : RepositoryEncryption.AES_256)
                 .encryptionKey(encryptionKey)
@@ -66,24 +52,11 @@ public class ReplicaRepository extends Construct {
                 .removalPolicy(removal)
                 .build();
         if (props.lifecyclePolicyText() != null) {
-            ((CfnRepository) repository.getNode().getDefaultChild()).setLifecyclePolicy(
-                    CfnRepository.LifecyclePolicyProperty.builder()
-                            .lifecyclePolicyText(props.lifecyclePolicyText())
-                            .build());
+            PrivateRepository.lifecyclePolicy(repository, props.lifecyclePolicyText());
         }
-        grant("PullPrincipals", RepositoryAccess.PULL, props.pullPrincipals());
-        grant("PushPrincipals", RepositoryAccess.PUSH, props.pushPrincipals());
-    }
-
-    private void grant(String sid, List<String> actions, List<String> principals) {
-        if (principals.isEmpty()) {
-            return;
-        }
-        List<IPrincipal> out = new ArrayList<>();
-        for (String p : principals) {
-            out.add(ACCOUNT_ID.matcher(p).matches() ? new AccountPrincipal(p) : new ArnPrincipal(p));
-        }
-        repository.addToResourcePolicy(PolicyStatement.Builder.create()
-                .sid(sid).effect(Effect.ALLOW).principals(out).actions(actions).build());
+        PrivateRepository.grant(repository, "PullPrincipals", RepositoryAccess.PULL,
+                PrivateRepository.principals(props.pullPrincipals()));
+        PrivateRepository.grant(repository, "PushPrincipals", RepositoryAccess.PUSH,
+                PrivateRepository.principals(props.pushPrincipals()));
     }
 }

@@ -2,8 +2,8 @@ package com.example.helloecs.registry;
 
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
+import com.example.helloecs.compliance.EncryptedTopic;
 import com.example.helloecs.config.Json;
 
 import software.amazon.awscdk.Aws;
@@ -15,10 +15,6 @@ import software.amazon.awscdk.services.events.IRuleTarget;
 import software.amazon.awscdk.services.events.Rule;
 import software.amazon.awscdk.services.events.RuleTargetConfig;
 import software.amazon.awscdk.services.events.RuleTargetInput;
-import software.amazon.awscdk.services.iam.Effect;
-import software.amazon.awscdk.services.iam.PolicyStatement;
-import software.amazon.awscdk.services.iam.ServicePrincipal;
-import software.amazon.awscdk.services.kms.Key;
 import software.amazon.awscdk.services.sns.Topic;
 import software.amazon.awscdk.services.sns.subscriptions.EmailSubscription;
 import software.constructs.Construct;
@@ -29,49 +25,21 @@ import software.constructs.Construct;
  * (rotated; its key policy lets EventBridge use it) that only accepts TLS. Optionally an email address is
  * subscribed (it must confirm the subscription).
  */
-public class ScanAlerts extends Construct {
+public class ScanAlerts extends EncryptedTopic {
     /** EventBridge's detail type for a completed ECR basic scan. */
     public static final String DETAIL_TYPE = "ECR Image Scan";
-    private static final String EVENTS = "events.amazonaws.com";
 
-    /** The key encrypting the topic. */
-    public final Key key;
-    /** The topic notified. */
-    public final Topic topic;
     /** The rule matching scans with CRITICAL or HIGH findings. */
     public final Rule rule;
 
     public ScanAlerts(Construct scope, String id, ScanAlertsProps props) {
-        super(scope, id);
-        this.key = Key.Builder.create(this, "Key")
-                .description("Encrypts the scan alert topic of ECR repository " + props.repositoryName())
-                .enableKeyRotation(true)
-                .removalPolicy(props.destroyKey() ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN)
-                .build();
-        // EventBridge publishes to the encrypted topic, so it needs to use the key (and nothing more), for a rule of
-        // this account and a topic of this account only: the conditions AWS documents for services publishing to
-        // an encrypted topic ("Enable compatibility between event sources from AWS services and encrypted topics",
-        // https://docs.aws.amazon.com/sns/latest/dg/sns-key-management.html#compatibility-with-aws-services).
-        // Patterns, not the rule's and topic's own ARNs: the topic refers to this key, so the key cannot refer to
-        // the topic (or to the rule, which refers to the topic) without a circular dependency.
-        key.addToResourcePolicy(PolicyStatement.Builder.create()
-                .sid("AllowEventBridgeToPublishToTheEncryptedTopic")
-                .effect(Effect.ALLOW)
-                .principals(List.of(new ServicePrincipal(EVENTS)))
-                .actions(List.of("kms:Decrypt", "kms:GenerateDataKey*"))
-                .resources(List.of("*"))
-                .conditions(Map.of(
-                        "ArnLike", new TreeMap<>(Map.of(
-                                "aws:SourceArn", "arn:" + Aws.PARTITION + ":events:" + Aws.REGION + ":"
-                                        + Aws.ACCOUNT_ID + ":rule/*",
-                                "kms:EncryptionContext:aws:sns:topicArn", "arn:" + Aws.PARTITION + ":sns:"
-                                        + Aws.REGION + ":" + Aws.ACCOUNT_ID + ":*"))))
-                .build());
-        this.topic = Topic.Builder.create(this, "Topic")
-                .displayName("ECR scan findings for " + props.repositoryName())
-                .masterKey(key)
-                .enforceSsl(true)
-                .build();
+        // EventBridge publishes to the encrypted topic, so it may use the key (and nothing more), for a rule of this
+        // account and a topic of this account only (a pattern: the rule refers to the topic, which refers to the key).
+        super(scope, id, "Encrypts the scan alert topic of ECR repository " + props.repositoryName(),
+                props.destroyKey() ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN, null,
+                "ECR scan findings for " + props.repositoryName(), "events.amazonaws.com",
+                "AllowEventBridgeToPublishToTheEncryptedTopic",
+                "arn:" + Aws.PARTITION + ":events:" + Aws.REGION + ":" + Aws.ACCOUNT_ID + ":rule/*");
         if (props.email() != null) {
             topic.addSubscription(new EmailSubscription(props.email()));
         }
@@ -99,14 +67,7 @@ public class ScanAlerts extends Construct {
                 .build();
         // Only this rule may publish (EventBridge User Guide, "Amazon SNS permissions",
         // https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-use-resource-based.html#eb-sns-permissions).
-        topic.addToResourcePolicy(PolicyStatement.Builder.create()
-                .sid("AllowTheScanRuleToPublish")
-                .effect(Effect.ALLOW)
-                .principals(List.of(new ServicePrincipal(EVENTS)))
-                .actions(List.of("sns:Publish"))
-                .resources(List.of(topic.getTopicArn()))
-                .conditions(Map.of("ArnEquals", Map.of("aws:SourceArn", rule.getRuleArn())))
-                .build());
+        admitPublisher("AllowTheScanRuleToPublish", Map.of("ArnEquals", Map.of("aws:SourceArn", rule.getRuleArn())));
     }
 
     /**

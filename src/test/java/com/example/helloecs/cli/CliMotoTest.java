@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,7 +21,9 @@ import software.amazon.awssdk.services.ecr.EcrClient;
 class CliMotoTest {
     /** The image asset tag in the cdk.out fixture (trimmed from a real synth of this app). */
     static final String SERVICE_TAG = "c19ec73176d4270310ac0cd1e14ed9abf73264570b2f1a5bc2198f7e84ced8ad";
+    @AutoClose
     static MotoServer moto;
+    @AutoClose
     static EcrClient ecr;
 
     @TempDir
@@ -56,16 +58,6 @@ class CliMotoTest {
         // moto derives no digest from the manifest: give each image its own, as ECR would.
         ecr.putImage(r -> r.repositoryName(repository).imageTag(tag).imageManifest(manifest)
                 .imageDigest("sha256:" + Integer.toHexString(layer).repeat(64)));
-    }
-
-    @AfterAll
-    static void stop() {
-        if (ecr != null) {
-            ecr.close();
-        }
-        if (moto != null) {
-            moto.close();
-        }
     }
 
     CliRun run(Instant now, String... args) {

@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,6 +26,7 @@ import software.amazon.awssdk.services.iam.IamClient;
  * collides; moto is reset before each test.
  */
 class CliPreflightMotoTest {
+    @AutoClose
     static MotoServer moto;
 
     @TempDir
@@ -37,13 +38,6 @@ class CliPreflightMotoTest {
         Files.writeString(project.resolve("cdk.json"), "{\"context\": {\"app.name\": \"demo\", "
                 + "\"registry.repositoryName\": \"demo-repo\", \"registry.replicationRegions\": [\"eu-west-1\"], "
                 + "\"registry.registryScanning\": \"ENHANCED\"}}");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (moto != null) {
-            moto.close();
-        }
     }
 
     @BeforeEach

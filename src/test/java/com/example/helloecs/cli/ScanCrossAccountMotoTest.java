@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,6 +37,7 @@ class ScanCrossAccountMotoTest {
     static final String ROLE = "arn:aws:iam::" + TARGET + ":role/"
             + BootstrapRoles.name(BootstrapRoles.LOOKUP, "hnb659fds", TARGET, REGION);
     static final String TAG = "v1";
+    @AutoClose
     static MotoServer moto;
 
     @TempDir
@@ -76,9 +78,6 @@ class ScanCrossAccountMotoTest {
     static void stop() {
         System.clearProperty("aws.accessKeyId");
         System.clearProperty("aws.secretAccessKey");
-        if (moto != null) {
-            moto.close();
-        }
     }
 
     CliRun run(String... extra) {

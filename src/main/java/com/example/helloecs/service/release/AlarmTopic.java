@@ -1,17 +1,13 @@
 package com.example.helloecs.service.release;
 
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+
+import com.example.helloecs.compliance.EncryptedTopic;
 
 import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
-import software.amazon.awscdk.services.iam.Effect;
-import software.amazon.awscdk.services.iam.PolicyStatement;
-import software.amazon.awscdk.services.iam.ServicePrincipal;
-import software.amazon.awscdk.services.kms.Key;
-import software.amazon.awscdk.services.sns.Topic;
 import software.amazon.awscdk.services.sns.subscriptions.EmailSubscription;
 import software.constructs.Construct;
 
@@ -29,47 +25,16 @@ import software.constructs.Construct;
  * EventBridge; this one lives and dies with the service stack, is fed by CloudWatch, and goes to whoever runs the
  * service. Sharing one would tie the stacks together with a cross-stack reference and mix two audiences.
  */
-public class AlarmTopic extends Construct {
-    public final Key key;
-    public final Topic topic;
-
+public class AlarmTopic extends EncryptedTopic {
     public AlarmTopic(Construct scope, String id, AlarmTopicProps props) {
-        super(scope, id);
-        this.key = Key.Builder.create(this, "Key")
-                .description("Encrypts the alarm topic of " + props.displayName())
-                .enableKeyRotation(true)
-                .pendingWindow(Duration.days(7))
-                .removalPolicy(RemovalPolicy.DESTROY)
-                .build();
         // The topic policy decides who may publish; the key only lets this service's alarms encrypt messages for
-        // topics of this account (the SNS key-management page's conditions; the topic's own ARN would make the
-        // key and the topic depend on each other).
-        key.addToResourcePolicy(PolicyStatement.Builder.create()
-                .sid("AllowCloudWatchAlarmsToPublishToTheEncryptedTopic")
-                .effect(Effect.ALLOW)
-                .principals(List.of(new ServicePrincipal("cloudwatch.amazonaws.com")))
-                .actions(List.of("kms:Decrypt", "kms:GenerateDataKey*"))
-                .resources(List.of("*"))
-                .conditions(Map.of("ArnLike", new TreeMap<>(Map.of(
-                        "aws:SourceArn", alarmArnPattern(props.alarmNamePrefix()),
-                        "kms:EncryptionContext:aws:sns:topicArn",
-                        "arn:" + Aws.PARTITION + ":sns:" + Aws.REGION + ":" + Aws.ACCOUNT_ID + ":*"))))
-                .build());
-        this.topic = Topic.Builder.create(this, "Topic")
-                .displayName(props.displayName())
-                .masterKey(key)
-                .enforceSsl(true)
-                .build();
-        topic.addToResourcePolicy(PolicyStatement.Builder.create()
-                .sid("AllowThisServicesAlarmsToPublish")
-                .effect(Effect.ALLOW)
-                .principals(List.of(new ServicePrincipal("cloudwatch.amazonaws.com")))
-                .actions(List.of("sns:Publish"))
-                .resources(List.of(topic.getTopicArn()))
-                .conditions(new TreeMap<>(Map.of(
-                        "StringEquals", Map.of("aws:SourceAccount", Aws.ACCOUNT_ID),
-                        "ArnLike", Map.of("aws:SourceArn", alarmArnPattern(props.alarmNamePrefix())))))
-                .build());
+        // topics of this account (the SNS key-management page's conditions).
+        super(scope, id, "Encrypts the alarm topic of " + props.displayName(), RemovalPolicy.DESTROY, Duration.days(7),
+                props.displayName(), "cloudwatch.amazonaws.com", "AllowCloudWatchAlarmsToPublishToTheEncryptedTopic",
+                alarmArnPattern(props.alarmNamePrefix()));
+        admitPublisher("AllowThisServicesAlarmsToPublish", new TreeMap<>(Map.of(
+                "StringEquals", Map.of("aws:SourceAccount", Aws.ACCOUNT_ID),
+                "ArnLike", Map.of("aws:SourceArn", alarmArnPattern(props.alarmNamePrefix())))));
         if (props.email() != null) {
             topic.addSubscription(new EmailSubscription(props.email()));
         }

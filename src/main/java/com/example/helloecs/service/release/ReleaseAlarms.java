@@ -178,28 +178,25 @@ public class ReleaseAlarms extends Construct {
 
     private Alarm deploymentAlarm(String id, String name, IMetric metric, double threshold, ReleaseProps r,
                                   String description) {
-        return Alarm.Builder.create(this, id)
-                .alarmName(name)
-                .alarmDescription(description)
-                .metric(metric)
-                .threshold(threshold)
-                .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD)
-                .evaluationPeriods(r.evaluationPeriods())
-                .datapointsToAlarm(r.datapointsToAlarm())
-                .treatMissingData(TreatMissingData.NOT_BREACHING)
-                .build();
+        return alarm(id, name, metric, threshold, ComparisonOperator.GREATER_THAN_THRESHOLD, r.evaluationPeriods(),
+                r.datapointsToAlarm(), description);
     }
 
     private Alarm healthAlarm(String id, String name, IMetric metric, double threshold, ComparisonOperator op,
                               String description) {
+        return alarm(id, name, metric, threshold, op, HEALTH_EVALUATION_PERIODS, HEALTH_DATAPOINTS, description);
+    }
+
+    private Alarm alarm(String id, String name, IMetric metric, double threshold, ComparisonOperator op,
+                        Number evaluationPeriods, Number datapoints, String description) {
         return Alarm.Builder.create(this, id)
                 .alarmName(name)
                 .alarmDescription(description)
                 .metric(metric)
                 .threshold(threshold)
                 .comparisonOperator(op)
-                .evaluationPeriods(HEALTH_EVALUATION_PERIODS)
-                .datapointsToAlarm(HEALTH_DATAPOINTS)
+                .evaluationPeriods(evaluationPeriods)
+                .datapointsToAlarm(datapoints)
                 .treatMissingData(TreatMissingData.NOT_BREACHING)
                 .build();
     }
