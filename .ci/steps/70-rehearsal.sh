@@ -4,7 +4,8 @@
 # default app, a second image directory (docs/service.md, "Your own image"), profile hardened (with a
 # certificate imported into the emulated ACM), a canary deployment strategy (docs/service.md#releases: two
 # target groups and the production listener rule), and replication into a second region of the fake account with
-# the real-account checks (preflight, a foreign repository in the destination that the deploy must not touch).
+# the real-account checks (preflight, a foreign repository in the destination that the deploy must not touch), and a
+# same-account pipeline (docs/pipeline.md: the registry stack and the pipeline stack, no image pushed by the deploy).
 # Needs 30-docker-setup.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
@@ -29,3 +30,6 @@ bin/rehearse-deploy -c service.deploymentStrategy=canary
 
 echo "=== rehearsal: replication to eu-west-1, with a foreign repository there first"
 bin/rehearse-deploy --replication eu-west-1
+
+echo "=== rehearsal: a pipeline in the same account (registry stack + pipeline stack, no image pushed)"
+bin/rehearse-deploy --pipeline

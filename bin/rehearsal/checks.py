@@ -23,8 +23,8 @@ Usage: checks.py COMMAND ARGS, with REHEARSAL_ACCOUNT, REHEARSAL_REGION and REHE
                                    pipeline stack, complete; each repository in ECR with its template's settings; every
                                    resource of the pipeline stack deployed (moto's models, in their own APIs), except the
                                    types moto does not model (NOT_MODELLED, an exact list); the pipeline's stages and
-                                   CodeBuild projects as synthesized; no image in any repository (the Assets stage
-                                   pushes it)
+                                   CodeBuild projects as synthesized, with the artifact key; no image in ECR or in
+                                   the registry (the pipeline's Assets stage pushes it)
   pipeline-gone                    no pipeline, CodeBuild project or repository of the app is left
 """
 import json
@@ -410,6 +410,8 @@ def pipeline(cdk_out):
                    for o in client("cloudformation").describe_stacks(StackName=name)["Stacks"][0].get("Outputs") or []}
         for key in PROMISED_OUTPUTS["Registry"]:
             check(bool(outputs.get(key)), f"{name}: output {key} = {outputs.get(key)}")
+    catalog = json.loads(registry_get("/v2/_catalog")[1]).get("repositories") or []
+    check(catalog == [], f"nothing pushed to the registry by the deploy (its catalog): {catalog}")
     if not pipelines:
         return
     _, name, artifact, _ = pipelines[0]
@@ -448,7 +450,7 @@ def pipeline(cdk_out):
     project_ids = list(of_type("AWS::CodeBuild::Project"))
     projects = codebuild.batch_get_projects(names=[physical.get(p, "?") for p in project_ids])["projects"]
     check(len(projects) == len(project_ids) >= 4,
-          f"{name}: CodeBuild projects {sorted(p['name'][len(name) + 1:][:40] for p in projects)}")
+          f"{name}: {len(projects)} CodeBuild projects {sorted(p['name'] for p in projects)}")
     for project in projects:
         check(project.get("encryptionKey") == key_arn, f"{name}: project {project['name']} uses the artifact key")
     declared = next(iter(of_type("AWS::CodePipeline::Pipeline").values()))

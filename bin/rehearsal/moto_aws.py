@@ -1,4 +1,5 @@
-"""moto_server with fixes for how the CDK CLI drives CloudFormation (and for what moto does not model), so the rehearsal can run it verbatim.
+"""moto_server with fixes for how the CDK CLI drives CloudFormation and for resources moto does not model, so the
+rehearsal can run README's commands verbatim.
 
 moto keys change sets by name across all stacks, but the CLI names every stack's change set `cdk-deploy-change-set`:
 deleting one stack's deletes another's (and then fails with an HTTP 500), and describing one may return another's.
