@@ -4,7 +4,8 @@
 # default app, a second image directory (docs/service.md, "Your own image"), profile hardened (with a
 # certificate imported into the emulated ACM), a canary deployment strategy (docs/service.md#releases: two
 # target groups and the production listener rule), and replication into a second region of the fake account with
-# the real-account checks (preflight, a foreign repository in the destination that the deploy must not touch).
+# the real-account checks (preflight, a foreign repository in the destination that the deploy must not touch), and a
+# same-account pipeline (docs/pipeline.md: the registry stack and the pipeline stack, no image pushed by the deploy).
 # Before them, its check of what it needs (a port in use must stop it before it changes anything). Around each,
 # /etc/hosts and docker's certs.d for the registry host must end as they began: with nothing of the rehearsal's
 # there (its entry and CA removed), and with what was there before kept. Whatever this machine had there is put
@@ -85,3 +86,6 @@ rehearse -c service.deploymentStrategy=canary
 
 echo "=== rehearsal: replication to eu-west-1, with a foreign repository there first"
 rehearse --replication eu-west-1
+
+echo "=== rehearsal: a pipeline in the same account (registry stack + pipeline stack, no image pushed)"
+rehearse --pipeline

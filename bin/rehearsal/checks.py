@@ -19,6 +19,13 @@ Usage: checks.py COMMAND ARGS, with REHEARSAL_ACCOUNT, REHEARSAL_REGION and REHE
                                    create: makes it, checks it and its image are still there, or removes it
   replica CDK_OUT REGION           the replica stack is complete and its repository has the source's settings
   replica-gone REGION              the replica repository was deleted with its stack
+  pipeline CDK_OUT                 with a pipeline configured: the root assembly is the registry stack(s) and the
+                                   pipeline stack, complete; each repository in ECR with its template's settings; every
+                                   resource of the pipeline stack deployed (moto's models, in their own APIs), except the
+                                   types moto does not model (NOT_MODELLED, an exact list); the pipeline's stages and
+                                   CodeBuild projects as synthesized, with the artifact key; no image in ECR or in
+                                   the registry (the pipeline's Assets stage pushes it)
+  pipeline-gone                    no pipeline, CodeBuild project or repository of the app is left
 """
 import json
 import os
@@ -203,7 +210,9 @@ def released(cdk_out):
 def unchanged(log, cdk_out):
     text = pathlib.Path(log).read_text(errors="replace")
     for display, name, _, _ in root_stacks(cdk_out):
-        check(f"{display} ({name}) (no changes)" in text, f"{name}: the CLI reports (no changes)")
+        # The CLI names a stack "DISPLAY (NAME)", or just NAME when they are the same (top-level stacks).
+        label = name if display == name else f"{display} ({name})"
+        check(f"{label} (no changes)" in text, f"{name}: the CLI reports (no changes)")
 
 
 def updated(cdk_out, state):
@@ -324,6 +333,156 @@ def replica_gone(region):
         check(True, f"replica {REPOSITORY} in {region} deleted with its stack")
 
 
+# Resource types of the pipeline configuration's stacks that moto 5.2.1's CloudFormation does not model: it logs "No
+# Moto CloudFormation support", creates nothing and lists no such resource in the stack. Exact: a type missing here
+# that moto skips, or one here that moto creates, fails the check (so a newer moto updates the list).
+# (AWS::CodePipeline::Pipeline and AWS::CodeBuild::Project are modelled by moto_aws.py.)
+NOT_MODELLED = {
+    "AWS::S3::BucketPolicy": "the artifact bucket's policy (TLS only) is not applied",
+    "AWS::SNS::TopicPolicy": "the scan-alert topic's policy is not applied",
+    "AWS::CDK::Metadata": "the CDK's version report (no AWS resource)",
+}
+
+
+def stack_resources(name, region=REGION):
+    cfn = client("cloudformation", region)
+    return {r["LogicalResourceId"]: r for page in cfn.get_paginator("list_stack_resources").paginate(StackName=name)
+            for r in page["StackResourceSummaries"]}
+
+
+def template_of(cdk_out, artifact):
+    return json.loads((pathlib.Path(cdk_out) / artifact["properties"]["templateFile"]).read_text())
+
+
+def resources_deployed(name, template):
+    """Every resource of the template is in the stack with a physical ID, but the NOT_MODELLED types."""
+    deployed = stack_resources(name)
+    for logical_id, resource in template["Resources"].items():
+        kind = resource["Type"]
+        there = bool(deployed.get(logical_id, {}).get("PhysicalResourceId"))
+        if kind in NOT_MODELLED:
+            check(not there, f"{name}: {logical_id} ({kind}) not made by moto: {NOT_MODELLED[kind]}"
+                             + (" -- moto models it now: update NOT_MODELLED" if there else ""))
+        else:
+            check(there, f"{name}: {logical_id} ({kind}) deployed as {deployed.get(logical_id, {}).get('PhysicalResourceId')}")
+    return {logical_id: r["PhysicalResourceId"] for logical_id, r in deployed.items()}
+
+
+def repository_deployed(name, template):
+    ecr = client("ecr")
+    props = next(r["Properties"] for r in template["Resources"].values() if r["Type"] == "AWS::ECR::Repository")
+    repository_name = props["RepositoryName"]
+    try:
+        repo = ecr.describe_repositories(repositoryNames=[repository_name])["repositories"][0]
+    except ecr.exceptions.RepositoryNotFoundException:
+        check(False, f"{name}: repository {repository_name} in ECR")
+        return repository_name
+    check(repo["repositoryUri"] == f"{REGISTRY}/{repository_name}", f"{name}: repository {repo['repositoryUri']}")
+    check(repo["imageTagMutability"] == props.get("ImageTagMutability", "MUTABLE"),
+          f"{name}: imageTagMutability {repo['imageTagMutability']} as the template's")
+    scan = props.get("ImageScanningConfiguration", {}).get("ScanOnPush", False)
+    check(repo["imageScanningConfiguration"]["scanOnPush"] == scan, f"{name}: scanOnPush {scan} as the template's")
+    encryption = props.get("EncryptionConfiguration", {}).get("EncryptionType", "AES256")
+    check(repo["encryptionConfiguration"]["encryptionType"] == encryption,
+          f"{name}: encryption {repo['encryptionConfiguration']['encryptionType']} as the template's")
+    images = ecr.describe_images(repositoryName=repository_name)["imageDetails"]
+    check(images == [], f"{name}: no image in ECR's {repository_name} (the pipeline's Assets stage pushes it): {images}")
+    tags = registry_tags(repository_name)
+    check(tags == set(), f"{name}: no image in the registry's {repository_name}: {sorted(tags)}")
+    return repository_name
+
+
+def pipeline(cdk_out):
+    stacks = root_stacks(cdk_out)
+    registries = [s for s in stacks if s[1].endswith("-registry")]
+    pipelines = [s for s in stacks if s[1].endswith("-pipeline")]
+    check(len(pipelines) == 1 and len(registries) >= 1 and len(stacks) == len(registries) + 1,
+          f"the root assembly holds the registry stack(s) and the pipeline stack: {[s[1] for s in stacks]}")
+    for _, name, artifact, _ in stacks:
+        status = client("cloudformation", stack_region(artifact)).describe_stacks(StackName=name)["Stacks"][0][
+            "StackStatus"]
+        check(status in ("CREATE_COMPLETE", "UPDATE_COMPLETE"), f"{name}: {status}")
+    for _, name, artifact, _ in registries:
+        template = template_of(cdk_out, artifact)
+        resources_deployed(name, template)
+        repository_deployed(name, template)
+        outputs = {o["OutputKey"]: o.get("OutputValue")
+                   for o in client("cloudformation").describe_stacks(StackName=name)["Stacks"][0].get("Outputs") or []}
+        for key in PROMISED_OUTPUTS["Registry"]:
+            check(bool(outputs.get(key)), f"{name}: output {key} = {outputs.get(key)}")
+    catalog = json.loads(registry_get("/v2/_catalog")[1]).get("repositories") or []
+    check(catalog == [], f"nothing pushed to the registry by the deploy (its catalog): {catalog}")
+    if not pipelines:
+        return
+    _, name, artifact, _ = pipelines[0]
+    check(set(s[1] for s in registries) <= set(artifact.get("dependencies", [])),
+          f"{name} depends on the registry stacks (deployed before it)")
+    template = template_of(cdk_out, artifact)
+    physical = resources_deployed(name, template)
+    of_type = lambda kind: {k: r["Properties"] for k, r in template["Resources"].items() if r["Type"] == kind}
+    iam, kms, s3 = client("iam"), client("kms"), client("s3")
+    for logical_id in of_type("AWS::IAM::Role"):
+        role = iam.get_role(RoleName=physical.get(logical_id, "?"))["Role"]
+        check(bool(role["AssumeRolePolicyDocument"]["Statement"]), f"{name}: role {role['RoleName']} with its trust")
+    for logical_id, props in of_type("AWS::IAM::Policy").items():
+        for role_ref in props["Roles"]:
+            role_name = physical.get(role_ref.get("Ref"), "?")
+            policies = iam.list_role_policies(RoleName=role_name)["PolicyNames"]
+            check(props["PolicyName"] in policies, f"{name}: {role_name} has its inline policy {props['PolicyName']}")
+    keys = of_type("AWS::KMS::Key")
+    check(len(keys) == 1, f"{name}: one KMS key (the artifact key): {list(keys)}")
+    key_arn = None
+    for logical_id, props in keys.items():
+        key = kms.describe_key(KeyId=physical.get(logical_id, "?"))["KeyMetadata"]
+        key_arn = key["Arn"]
+        check(key["KeyState"] == "Enabled", f"{name}: artifact key {key['KeyId']} enabled")
+        check(kms.get_key_rotation_status(KeyId=key["KeyId"])["KeyRotationEnabled"] == bool(props.get("EnableKeyRotation")),
+              f"{name}: artifact key rotation {props.get('EnableKeyRotation')} as the template's")
+    for logical_id in of_type("AWS::S3::Bucket"):
+        bucket = physical.get(logical_id, "?")
+        s3.head_bucket(Bucket=bucket)
+        check(True, f"{name}: artifact bucket {bucket} exists")
+        rules = s3.get_bucket_encryption(Bucket=bucket)["ServerSideEncryptionConfiguration"]["Rules"]
+        default = rules[0]["ApplyServerSideEncryptionByDefault"]
+        check(default["SSEAlgorithm"] == "aws:kms" and default.get("KMSMasterKeyID") == key_arn,
+              f"{name}: artifact bucket encrypted with the artifact key: {default}")
+    codebuild, codepipeline = client("codebuild"), client("codepipeline")
+    project_ids = list(of_type("AWS::CodeBuild::Project"))
+    projects = codebuild.batch_get_projects(names=[physical.get(p, "?") for p in project_ids])["projects"]
+    check(len(projects) == len(project_ids) >= 4,
+          f"{name}: {len(projects)} CodeBuild projects {sorted(p['name'] for p in projects)}")
+    for project in projects:
+        check(project.get("encryptionKey") == key_arn, f"{name}: project {project['name']} uses the artifact key")
+    declared = next(iter(of_type("AWS::CodePipeline::Pipeline").values()))
+    deployed = codepipeline.get_pipeline(name=declared["Name"])["pipeline"]
+    stages = [s["name"] for s in deployed["stages"]]
+    check(stages == [s["Name"] for s in declared["Stages"]] and stages[:4] == ["Source", "Build", "UpdatePipeline",
+                                                                                "Assets"],
+          f"{name}: pipeline {declared['Name']} with stages {stages}")
+    check(deployed["artifactStore"]["location"] == physical.get(declared["ArtifactStore"]["Location"]["Ref"]),
+          f"{name}: the pipeline's artifact store is the artifact bucket")
+    source = deployed["stages"][0]["actions"][0]["configuration"]
+    check(source.get("ConnectionArn", "").startswith("arn:aws:codeconnections:") and source.get("BranchName"),
+          f"{name}: the source action reads {source.get('FullRepositoryId')}@{source.get('BranchName')} "
+          f"through {source.get('ConnectionArn')}")
+    names = {p["name"] for p in projects}
+    used = [a["configuration"].get("ProjectName") for s in deployed["stages"] for a in s["actions"]
+            if a["actionTypeId"]["provider"] == "CodeBuild"]
+    check(bool(used) and all(p in names for p in used), f"{name}: every CodeBuild action runs one of these projects")
+
+
+def pipeline_gone():
+    codebuild, codepipeline, ecr = client("codebuild"), client("codepipeline"), client("ecr")
+    pipelines = [p["name"] for p in codepipeline.list_pipelines()["pipelines"]]
+    check(pipelines == [], f"no pipeline left: {pipelines}")
+    projects = codebuild.list_projects()["projects"]
+    check(projects == [], f"no CodeBuild project left: {projects}")
+    # The bootstrap's asset repository stays (CDKToolkit is not the app's).
+    repositories = [r["repositoryName"] for r in ecr.describe_repositories()["repositories"]
+                    if not (r["repositoryName"].startswith("cdk-") and "-container-assets-" in r["repositoryName"])]
+    check(repositories == [], f"no repository of the app left: {repositories}")
+
+
 if __name__ == "__main__":
     command, args = sys.argv[1], sys.argv[2:]
     if command == "stacks":
@@ -331,7 +490,7 @@ if __name__ == "__main__":
         sys.exit(0)
     commands = {"deployed": deployed, "released": released, "unchanged": unchanged, "updated": updated,
                 "import-certificate": import_certificate, "ecs-role": ecs_role, "foreign-repo": foreign_repo,
-                "replica": replica, "replica-gone": replica_gone,
+                "replica": replica, "replica-gone": replica_gone, "pipeline": pipeline, "pipeline-gone": pipeline_gone,
                 "destroyed": lambda *names: destroyed(names)}
     if command not in commands:
         sys.exit(__doc__)

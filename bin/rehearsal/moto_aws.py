@@ -1,4 +1,5 @@
-"""moto_server with two fixes for how the CDK CLI drives CloudFormation, so the rehearsal can run it verbatim.
+"""moto_server with fixes for how the CDK CLI drives CloudFormation and for resources moto does not model, so the
+rehearsal can run README's commands verbatim.
 
 moto keys change sets by name across all stacks, but the CLI names every stack's change set `cdk-deploy-change-set`:
 deleting one stack's deletes another's (and then fails with an HTTP 500), and describing one may return another's.
@@ -20,18 +21,34 @@ moto does not roll back: a resource that fails to create makes ExecuteChangeSet 
 half-made. As CloudFormation does, a failed create is recorded as a CREATE_FAILED event with the error as its reason,
 what this stack created is deleted (only that: moto's resource map holds nothing else), and the stack ends in
 ROLLBACK_COMPLETE, which the CDK CLI reports as a failed deploy naming the reason.
+moto 5.2.1 has CodePipeline and CodeBuild APIs but no CloudFormation model for AWS::CodePipeline::Pipeline or
+AWS::CodeBuild::Project (it logs "No Moto CloudFormation support" and creates nothing), so the pipeline stack's role
+policies, which name the projects by Fn::GetAtt Arn, cannot be resolved. Both are created here through those APIs'
+own backends (the pipeline's create checks that its role exists and trusts codepipeline.amazonaws.com and that it has
+two stages or more), so the rehearsal can read the pipeline's stages and the projects as deployed. A project keeps its
+EncryptionKey (moto's create always records the AWS-managed aws/s3 key). Neither runs: no execution, no build.
+moto hands a repository's ImageScanningConfiguration and EncryptionConfiguration from CloudFormation to its ECR model
+in CloudFormation's PascalCase, which the model and DescribeRepositories read in camelCase (scan on push then reads as
+unset); they are converted first, so the rehearsal can compare the repository with its template.
+moto keeps a KMS key's KeyPolicy from CloudFormation as the template's object, where the API keeps a JSON string:
+DescribeKey, which reads the policy, then fails with HTTP 500. The policy is stored as its JSON text.
 Usage: moto_aws.py [moto_server options], e.g. -H localhost -p 5055.
 """
+import json
 import sys
 
 from moto.cloudformation import models, parsing, responses
 from moto.cloudformation.models import Event
 from moto.cloudformation.exceptions import CloudFormationError, ValidationError
 from moto.cloudwatch import models as cw_models
+from moto.codebuild import models as codebuild_models
+from moto.codepipeline import models as codepipeline_models
 from moto.core.common_models import CloudFormationModel
 from moto.core.responses import ActionResult, EmptyResult
 from moto.core.utils import pascal_to_camelcase, remap_nested_keys
+from moto.ecr import models as ecr_models
 from moto.ecs import models as ecs_models
+from moto.kms import models as kms_models
 from moto.elbv2 import models as elbv2_models
 from moto.server import main
 
@@ -225,7 +242,157 @@ class MetricAlarm(CloudFormationModel):
         cw_models.cloudwatch_backends[account_id][region_name].delete_alarms([self.alarm.name])
 
 
+def camel_case(properties, keep=()):
+    """CloudFormation's PascalCase properties as the API's camelCase; the values of the keys in keep stay as they are."""
+    if isinstance(properties, dict):
+        return {pascal_to_camelcase(k): (v if k in keep else camel_case(v, keep)) for k, v in properties.items()}
+    if isinstance(properties, list):
+        return [camel_case(v, keep) for v in properties]
+    return properties
+
+
+class CodeBuildProject(CloudFormationModel):
+    """AWS::CodeBuild::Project for moto's CloudFormation, through the CodeBuild backend's create_project."""
+    __module__ = "moto.codebuild.models"
+
+    def __init__(self, project):
+        self.project = project
+
+    @staticmethod
+    def cloudformation_name_type():
+        return "Name"
+
+    @staticmethod
+    def cloudformation_type():
+        return "AWS::CodeBuild::Project"
+
+    @classmethod
+    def has_cfn_attr(cls, attr):
+        return attr == "Arn"
+
+    @property
+    def physical_resource_id(self):
+        return self.project.project_metadata["name"]
+
+    def get_cfn_attribute(self, attribute_name):
+        if attribute_name == "Arn":
+            return self.project.arn
+        from moto.cloudformation.exceptions import UnformattedGetAttTemplateException
+        raise UnformattedGetAttTemplateException()
+
+    @classmethod
+    def create_from_cloudformation_json(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs):
+        p = cloudformation_json["Properties"]
+        backend = codebuild_models.codebuild_backends[account_id][region_name]
+        backend.create_project(
+            project_name=p.get("Name") or resource_name, description=p.get("Description"),
+            project_source=camel_case(p.get("Source", {})), artifacts=camel_case(p.get("Artifacts", {})),
+            environment=camel_case(p.get("Environment", {})), service_role=p["ServiceRole"], tags=None,
+            cache=camel_case(p["Cache"]) if "Cache" in p else None, timeout=p.get("TimeoutInMinutes"),
+            queued_timeout=p.get("QueuedTimeoutInMinutes"), source_version=p.get("SourceVersion"),
+            logs_config=camel_case(p["LogsConfig"]) if "LogsConfig" in p else None,
+            vpc_config=camel_case(p["VpcConfig"]) if "VpcConfig" in p else None)
+        project = backend.codebuild_projects[p.get("Name") or resource_name]
+        if p.get("EncryptionKey"):
+            project.project_metadata["encryptionKey"] = p["EncryptionKey"]
+        return cls(project)
+
+    @classmethod
+    def update_from_cloudformation_json(cls, original_resource, new_resource_name, cloudformation_json, account_id,
+                                        region_name):
+        # Same name: CloudFormation updates a project in place.
+        name = original_resource.physical_resource_id
+        codebuild_models.codebuild_backends[account_id][region_name].delete_project(name)
+        return cls.create_from_cloudformation_json(name, cloudformation_json, account_id, region_name)
+
+    @classmethod
+    def delete_from_cloudformation_json(cls, resource_name, cloudformation_json, account_id, region_name):
+        codebuild_models.codebuild_backends[account_id][region_name].delete_project(resource_name)
+
+    def delete(self, account_id, region_name):
+        codebuild_models.codebuild_backends[account_id][region_name].delete_project(self.physical_resource_id)
+
+
+class CodePipelinePipeline(CloudFormationModel):
+    """AWS::CodePipeline::Pipeline for moto's CloudFormation, through the CodePipeline backend's create_pipeline."""
+    __module__ = "moto.codepipeline.models"
+
+    def __init__(self, name):
+        self.name = name
+
+    @staticmethod
+    def cloudformation_name_type():
+        return "Name"
+
+    @staticmethod
+    def cloudformation_type():
+        return "AWS::CodePipeline::Pipeline"
+
+    @classmethod
+    def has_cfn_attr(cls, attr):
+        return False
+
+    @property
+    def physical_resource_id(self):
+        return self.name
+
+    @staticmethod
+    def declaration(name, properties):
+        # The API's shape; an action's Configuration keeps its keys (they are PascalCase in the API too).
+        pipeline = camel_case({k: v for k, v in properties.items() if k not in ("Tags", "RestartExecutionOnUpdate")},
+                              keep=("Configuration",))
+        pipeline["name"] = name
+        return pipeline
+
+    @classmethod
+    def create_from_cloudformation_json(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs):
+        name = cloudformation_json["Properties"].get("Name") or resource_name
+        codepipeline_models.codepipeline_backends[account_id][region_name].create_pipeline(
+            cls.declaration(name, cloudformation_json["Properties"]), None)
+        return cls(name)
+
+    @classmethod
+    def update_from_cloudformation_json(cls, original_resource, new_resource_name, cloudformation_json, account_id,
+                                        region_name):
+        name = original_resource.physical_resource_id
+        codepipeline_models.codepipeline_backends[account_id][region_name].update_pipeline(
+            cls.declaration(name, cloudformation_json["Properties"]))
+        return original_resource
+
+    @classmethod
+    def delete_from_cloudformation_json(cls, resource_name, cloudformation_json, account_id, region_name):
+        codepipeline_models.codepipeline_backends[account_id][region_name].delete_pipeline(resource_name)
+
+    def delete(self, account_id, region_name):
+        codepipeline_models.codepipeline_backends[account_id][region_name].delete_pipeline(self.name)
+
+
+original_repository_create = ecr_models.Repository.create_from_cloudformation_json.__func__
+
+
+def create_repository(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs):
+    properties = dict(cloudformation_json["Properties"])
+    for key in ("ImageScanningConfiguration", "EncryptionConfiguration"):
+        if key in properties:
+            properties[key] = remap_nested_keys(properties[key], pascal_to_camelcase)
+    return original_repository_create(cls, resource_name, {**cloudformation_json, "Properties": properties},
+                                      account_id, region_name, **kwargs)
+
+
+original_key_create = kms_models.Key.create_from_cloudformation_json.__func__
+
+
+def create_key(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs):
+    properties = dict(cloudformation_json["Properties"])
+    if not isinstance(properties.get("KeyPolicy"), str):
+        properties["KeyPolicy"] = json.dumps(properties.get("KeyPolicy"))
+    return original_key_create(cls, resource_name, {**cloudformation_json, "Properties": properties},
+                               account_id, region_name, **kwargs)
+
+
 elbv2_models.FakeLoadBalancer.get_cfn_attribute = load_balancer_attribute
+kms_models.Key.create_from_cloudformation_json = classmethod(create_key)
+ecr_models.Repository.create_from_cloudformation_json = classmethod(create_repository)
 elbv2_models.FakeTargetGroup.get_cfn_attribute = target_group_attribute
 elbv2_models.FakeTargetGroup.has_cfn_attr = classmethod(
     lambda cls, attr: attr in ("TargetGroupFullName", "TargetGroupName", "TargetGroupArn", "LoadBalancerArns"))

@@ -42,8 +42,9 @@ import com.example.helloecs.compliance.WildcardAcknowledgement;
  * with {@code approval: true} waits for a manual approval before it deploys; after each deployment the
  * {@link SmokeTest} runs, then the optional {@link ScanGate}.
  *
- * <p>Defaults: self-mutation on, with the CDK CLI version pinned in package.json; cross-account KMS keys (with rotation) only when a stage's account differs from the
- * pipeline's; Docker is not enabled for synth or self-mutation, because {@code cdk synth} does not build images
+ * <p>Defaults: self-mutation on, with the CDK CLI version pinned in package.json; a customer-managed KMS key (with
+ * rotation) for the artifact bucket and the CodeBuild projects in every case, also when every stage is in the
+ * pipeline's account (without it the CodeBuild projects use the AWS-managed S3 key, AwsSolutions-CB4); Docker is not enabled for synth or self-mutation, because {@code cdk synth} does not build images
  * (the Assets stage's CodeBuild projects build them and are privileged automatically).
  */
 public class PipelineStack extends Stack {
@@ -81,8 +82,8 @@ public class PipelineStack extends Stack {
                         .rolePolicy(SelfMutationAccess.statements(config.account(), qualifier, targets))
                         .build())
                 .cliVersion(CdkCli.pinnedVersion())
-                .crossAccountKeys(config.crossAccount())
-                .enableKeyRotation(config.crossAccount())
+                .crossAccountKeys(true)
+                .enableKeyRotation(true)
                 .build();
         List<DeploymentStage> added = new ArrayList<>();
         for (Deployment deployment : config.stages()) {

@@ -24,7 +24,9 @@ class ComplianceTest {
         return Stream.of(
                 Arguments.of("default", Map.of()),
                 Arguments.of("every registry and service option", Configurations.FULL),
-                Arguments.of("pipeline with dev and prod", Configurations.PIPELINE));
+                Arguments.of("pipeline with dev and prod", Configurations.PIPELINE),
+                // The artifact key is needed for CodeBuild's encryption (AwsSolutions-CB4) in one account too.
+                Arguments.of("pipeline with one environment in its own account", Configurations.SAME_ACCOUNT_PIPELINE));
     }
 
     @ParameterizedTest(name = "{0}")

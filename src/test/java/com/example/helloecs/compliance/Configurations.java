@@ -37,4 +37,11 @@ public final class Configurations {
             "pipeline.connectionArn", "arn:aws:codeconnections:eu-west-1:111111111111:connection/abc-123",
             "pipeline.environments", List.of("dev", "prod"),
             "pipeline.scanGate", "HIGH");
+
+    /** A pipeline whose only environment is in its own account and region (no cross-account key needed). */
+    static final Map<String, Object> SAME_ACCOUNT_PIPELINE = Map.of(
+            "environments", Map.of("dev", Map.of("account", "123456789012", "region", "us-east-1")),
+            "pipeline.repository", "example/hello-ecs",
+            "pipeline.branch", "main",
+            "pipeline.connectionArn", "arn:aws:codeconnections:us-east-1:123456789012:connection/abc-123");
 }
