@@ -44,8 +44,9 @@ import com.example.helloecs.compliance.WildcardAcknowledgement;
  *
  * <p>Defaults: self-mutation on, with the CDK CLI version pinned in package.json; a customer-managed KMS key (with
  * rotation) for the artifact bucket and the CodeBuild projects in every case, also when every stage is in the
- * pipeline's account (without it the CodeBuild projects use the AWS-managed S3 key, AwsSolutions-CB4); Docker is not enabled for synth or self-mutation, because {@code cdk synth} does not build images
- * (the Assets stage's CodeBuild projects build them and are privileged automatically).
+ * pipeline's account (without it the CodeBuild projects use the AWS-managed S3 key, AwsSolutions-CB4); Docker is
+ * not enabled for synth or self-mutation, because {@code cdk synth} does not build images (the Assets stage's
+ * CodeBuild projects build them and are privileged automatically).
  */
 public class PipelineStack extends Stack {
     public final CodePipelineSource source;
