@@ -19,7 +19,7 @@ public record PipelineConfig(String repository, String branch, String connection
         stages = List.copyOf(stages);
     }
 
-    /** Whether any stage is in another account than the pipeline (cross-account KMS keys are then needed). */
+    /** Whether any stage is in another account than the pipeline (the pipeline then assumes that account's roles). */
     public boolean crossAccount() {
         return stages.stream().anyMatch(s -> !account.equals(s.account()));
     }
