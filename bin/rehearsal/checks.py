@@ -9,6 +9,7 @@ Usage: checks.py COMMAND ARGS, with REHEARSAL_ACCOUNT, REHEARSAL_REGION and REHE
                                    topic on ALARM and OK, the dashboard exists, and a traffic-shifting strategy's
                                    production rule forwards to both target groups, 100/0 (moto keeps no ECS
                                    deployment configuration: the strategy itself is checked by the template tests)
+  default-sg-closed CDK_OUT        the service stack's VPC exists and its default security group has no rule left
   unchanged LOG CDK_OUT            the CLI reports "(no changes)" for every stack
   updated CDK_OUT STATE            a new tag pushed into the same repository, the old one kept, the task runs the new
   destroyed NAME...                none of these stacks remains
@@ -205,6 +206,19 @@ def released(cdk_out):
                             forward = action.get("ForwardConfig") or {}
                             weights.append(sorted(t["Weight"] for t in forward.get("TargetGroups", [])))
             check([0, 100] in weights, f"{name}: a production rule forwards to two target groups, 100/0: {weights}")
+
+
+def default_sg_closed(cdk_out):
+    ec2 = client("ec2")
+    for display, name, _, _ in root_stacks(cdk_out):
+        if display.rsplit("/", 1)[-1] != "Service":
+            continue
+        vpcs = [r["PhysicalResourceId"] for r in stack_resources(name).values() if r["ResourceType"] == "AWS::EC2::VPC"]
+        check(len(vpcs) == 1, f"{name}: one VPC {vpcs}")
+        groups = ec2.describe_security_groups(Filters=[{"Name": "vpc-id", "Values": vpcs[:1]},
+                                                       {"Name": "group-name", "Values": ["default"]}])["SecurityGroups"]
+        rules = [(g["IpPermissions"], g["IpPermissionsEgress"]) for g in groups]
+        check(rules == [([], [])], f"{name}: the VPC's default security group has no rule left: {rules}")
 
 
 def unchanged(log, cdk_out):
@@ -488,7 +502,7 @@ if __name__ == "__main__":
     if command == "stacks":
         print("\n".join(name for _, name, _, _ in root_stacks(args[0])))
         sys.exit(0)
-    commands = {"deployed": deployed, "released": released, "unchanged": unchanged, "updated": updated,
+    commands = {"deployed": deployed, "released": released, "unchanged": unchanged, "default-sg-closed": default_sg_closed, "updated": updated,
                 "import-certificate": import_certificate, "ecs-role": ecs_role, "foreign-repo": foreign_repo,
                 "replica": replica, "replica-gone": replica_gone, "pipeline": pipeline, "pipeline-gone": pipeline_gone,
                 "destroyed": lambda *names: destroyed(names)}

@@ -72,12 +72,18 @@ public class Network extends Construct {
                 .maxAzs(props.maxAzs())
                 .natGateways(props.natGateways())
                 .subnetConfiguration(subnets)
-                .restrictDefaultSecurityGroup(true)
+                // Not aws-cdk-lib's restrictDefaultSecurityGroup: it is a custom resource with a Lambda function.
+                .restrictDefaultSecurityGroup(false)
                 .flowLogs(java.util.Map.of("All", FlowLogOptions.builder()
                         .destination(FlowLogDestination.toCloudWatchLogs(flowLogGroup))
                         .trafficType(FlowLogTrafficType.ALL)
                         .build()))
                 .build();
+        Acknowledge.nistAndPci(vpc, "VPCDefaultSecurityGroupClosed", "No resource of this app is a member of the "
+                + "VPC's default security group: the load balancer, the tasks and the VPC endpoints each have their "
+                + "own, so its default rules (traffic among its members, all egress) apply to nothing. CloudFormation "
+                + "cannot remove a default group's rules natively; docs/operations.md gives the one-off command that "
+                + "does (Security Hub EC2.2).");
         this.taskSubnets = SubnetSelection.builder()
                 .subnetType(publicTasks ? SubnetType.PUBLIC : privateType).build();
         // The flow log's role: its grant (write to the flow-log group) as a managed policy, not an inline one.

@@ -1,6 +1,5 @@
 package com.example.helloecs.stage;
 
-import com.example.helloecs.compliance.RedundantDependencies;
 import com.example.helloecs.config.Deployment;
 import com.example.helloecs.config.Names;
 import java.util.List;
@@ -93,8 +92,6 @@ public final class DeploymentStacks {
             // Replicas exist before replication starts, and on destroy replication stops before they go.
             registry.addStackDependency(replica, "the replication configuration replicates into this stack's repository");
         }
-        RedundantDependencies.removeFrom(registry);
-        RedundantDependencies.removeFrom(service);
     }
 
     /** The deployment's account and region, or {@code null} (environment-agnostic) when neither is set. */
