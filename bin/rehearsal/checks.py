@@ -9,7 +9,8 @@ Usage: checks.py COMMAND ARGS, with REHEARSAL_ACCOUNT, REHEARSAL_REGION and REHE
                                    topic on ALARM and OK, the dashboard exists, and a traffic-shifting strategy's
                                    production rule forwards to both target groups, 100/0 (moto keeps no ECS
                                    deployment configuration: the strategy itself is checked by the template tests)
-  default-sg-closed CDK_OUT        the service stack's VPC exists and its default security group has no rule left
+  default-sg CDK_OUT open|closed   the service stack's VPC exists and its default security group still has AWS's
+                                   default rules (before operations.md's command), or none (after)
   unchanged LOG CDK_OUT            the CLI reports "(no changes)" for every stack
   updated CDK_OUT STATE            a new tag pushed into the same repository, the old one kept, the task runs the new
   destroyed NAME...                none of these stacks remains
@@ -208,7 +209,7 @@ def released(cdk_out):
             check([0, 100] in weights, f"{name}: a production rule forwards to two target groups, 100/0: {weights}")
 
 
-def default_sg_closed(cdk_out):
+def default_sg(cdk_out, state):
     ec2 = client("ec2")
     for display, name, _, _ in root_stacks(cdk_out):
         if display.rsplit("/", 1)[-1] != "Service":
@@ -218,7 +219,10 @@ def default_sg_closed(cdk_out):
         groups = ec2.describe_security_groups(Filters=[{"Name": "vpc-id", "Values": vpcs[:1]},
                                                        {"Name": "group-name", "Values": ["default"]}])["SecurityGroups"]
         rules = [(g["IpPermissions"], g["IpPermissionsEgress"]) for g in groups]
-        check(rules == [([], [])], f"{name}: the VPC's default security group has no rule left: {rules}")
+        if state == "open":
+            check(len(rules) == 1 and any(rules[0]), f"{name}: the VPC's default security group has rules: {rules}")
+        else:
+            check(rules == [([], [])], f"{name}: the VPC's default security group has no rule left: {rules}")
 
 
 def unchanged(log, cdk_out):
@@ -502,7 +506,8 @@ if __name__ == "__main__":
     if command == "stacks":
         print("\n".join(name for _, name, _, _ in root_stacks(args[0])))
         sys.exit(0)
-    commands = {"deployed": deployed, "released": released, "unchanged": unchanged, "default-sg-closed": default_sg_closed, "updated": updated,
+    commands = {"deployed": deployed, "released": released, "default-sg": default_sg, "unchanged": unchanged,
+                "updated": updated,
                 "import-certificate": import_certificate, "ecs-role": ecs_role, "foreign-repo": foreign_repo,
                 "replica": replica, "replica-gone": replica_gone, "pipeline": pipeline, "pipeline-gone": pipeline_gone,
                 "destroyed": lambda *names: destroyed(names)}
