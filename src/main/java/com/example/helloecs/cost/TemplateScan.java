@@ -164,14 +164,11 @@ public final class TemplateScan {
             notes.add(id + ": not a Fargate service (launch type " + launchType + "); not priced");
             return null;
         }
-        int desired;
-        if (p.path("DesiredCount").canConvertToInt()) {
-            desired = p.path("DesiredCount").asInt();
-        } else {
-            desired = 1;
+        boolean counted = p.path("DesiredCount").canConvertToInt();
+        if (!counted) {
             notes.add(id + ": no DesiredCount; assumed 1 (CloudFormation's default for a new service)");
         }
-        TaskSplit split = splitTasks(desired, strategy);
+        TaskSplit split = splitTasks(counted ? p.path("DesiredCount").asInt() : 1, strategy);
         boolean publicIp = "ENABLED".equals(p.path("NetworkConfiguration").path("AwsvpcConfiguration")
                 .path("AssignPublicIp").asText());
         boolean arm64 = "ARM64".equalsIgnoreCase(td.path("RuntimePlatform").path("CpuArchitecture").asText());
@@ -221,14 +218,11 @@ public final class TemplateScan {
         String type = p.path("Type").asText("application");
         boolean internetFacing = !"internal".equals(p.path("Scheme").asText("internet-facing"));
         JsonNode subnets = p.has("SubnetMappings") ? p.path("SubnetMappings") : p.path("Subnets");
-        int zones;
-        if (subnets.isArray() && subnets.size() > 0) {
-            zones = subnets.size();
-        } else {
-            zones = 2;
+        boolean literal = subnets.isArray() && subnets.size() > 0;
+        if (!literal) {
             notes.add(id + ": subnets are not a literal list; assumed 2 availability zones");
         }
-        return new Inventory.LoadBalancer(id, type, internetFacing, zones);
+        return new Inventory.LoadBalancer(id, type, internetFacing, literal ? subnets.size() : 2);
     }
 
     private static Inventory.Repository repository(String id, JsonNode p, List<String> notes) {

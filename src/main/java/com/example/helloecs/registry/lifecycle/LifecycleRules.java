@@ -1,11 +1,12 @@
 package com.example.helloecs.registry.lifecycle;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import com.example.helloecs.config.Problems;
 
@@ -78,8 +79,10 @@ public final class LifecycleRules {
         }
         String sel = at + ".selection";
         unknownFields(selection, SELECTION_FIELDS, sel, problems);
-        TagStatus tagStatus = enumValue(selection.get("tagStatus"), TagStatus.values(), sel + ".tagStatus", problems);
-        CountType countType = enumValue(selection.get("countType"), CountType.values(), sel + ".countType", problems);
+        TagStatus tagStatus = enumValue(selection.get("tagStatus"), TagStatus.values(), TagStatus::json,
+                sel + ".tagStatus", problems);
+        CountType countType = enumValue(selection.get("countType"), CountType.values(), CountType::json,
+                sel + ".countType", problems);
         List<String> prefixes = stringList(selection.get("tagPrefixList"), sel + ".tagPrefixList", problems);
         List<String> patterns = stringList(selection.get("tagPatternList"), sel + ".tagPatternList", problems);
         Integer count = positiveInteger(selection.get("countNumber"), sel + ".countNumber", problems);
@@ -161,16 +164,14 @@ public final class LifecycleRules {
         return i;
     }
 
-    private static <E extends Enum<E>> E enumValue(Object value, E[] values, String at, Problems problems) {
-        Map<String, E> byJson = new HashMap<>();
+    private static <E> E enumValue(Object value, E[] values, Function<E, String> json, String at, Problems problems) {
         for (E e : values) {
-            byJson.put(e instanceof TagStatus t ? t.json() : ((CountType) e).json(), e);
+            if (json.apply(e).equals(value)) {
+                return e;
+            }
         }
-        E found = value instanceof String s ? byJson.get(s) : null;
-        if (found == null) {
-            problems.add(at, value, "one of " + byJson.keySet().stream().sorted().collect(Collectors.joining(", ")));
-        }
-        return found;
+        problems.add(at, value, "one of " + Stream.of(values).map(json).sorted().collect(Collectors.joining(", ")));
+        return null;
     }
 
     private static List<String> stringList(Object value, String at, Problems problems) {
