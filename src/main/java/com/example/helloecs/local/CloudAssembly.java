@@ -92,18 +92,14 @@ public final class CloudAssembly {
         if (stages.isEmpty()) {
             throw new LocalRunException("The cloud assembly at " + cdkOut + " holds no stage: " + FIX + ".");
         }
-        Path dir;
-        if (stage != null) {
-            dir = stages.get(stage);
-            if (dir == null) {
-                throw new LocalRunException("No stage " + stage + " in " + cdkOut + "; it has " + stages.keySet()
-                        + ". Synthesize with the environment you want (npx cdk synth -c env=NAME).");
-            }
-        } else if (stages.size() == 1) {
-            dir = stages.values().iterator().next();
-        } else {
+        if (stage == null && stages.size() > 1) {
             throw new LocalRunException("The cloud assembly at " + cdkOut + " has several stages " + stages.keySet()
                     + ": choose one with --stage.");
+        }
+        Path dir = stage == null ? stages.values().iterator().next() : stages.get(stage);
+        if (dir == null) {
+            throw new LocalRunException("No stage " + stage + " in " + cdkOut + "; it has " + stages.keySet()
+                    + ". Synthesize with the environment you want (npx cdk synth -c env=NAME).");
         }
         return readStage(dir);
     }
@@ -132,8 +128,7 @@ public final class CloudAssembly {
             }
             String stackName = artifact.path("displayName").asText(a.getKey());
             TaskParts task = container(stackName, taskDefinitions.get(0));
-            LocalTask.ImageSource image = image(dir, artifacts, artifact, task.imageTag());
-            return new LocalTask(stackName, image, task.container());
+            return new LocalTask(stackName, image(dir, artifacts, artifact, task.imageTag()), task.container());
         }
         throw new LocalRunException("No stack with an ECS task definition in " + dir + ": " + FIX + ".");
     }

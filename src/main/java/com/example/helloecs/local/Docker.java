@@ -81,13 +81,12 @@ public final class Docker {
      * dry run prints what a current engine gets).
      */
     public boolean supportsHealthStartInterval() {
-        Result version;
         try {
-            version = capture(List.of(executable, "version", "--format", "{{.Server.APIVersion}}"));
+            Result version = capture(List.of(executable, "version", "--format", "{{.Server.APIVersion}}"));
+            return !version.ok() || atLeast(version.output().strip(), HEALTH_START_INTERVAL_API);
         } catch (LocalRunException e) {
             return true;
         }
-        return !version.ok() || atLeast(version.output().strip(), HEALTH_START_INTERVAL_API);
     }
 
     /** Compares a dotted version such as {@code 1.41} with {@code minimum}; an unreadable one counts as current. */
