@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import com.example.helloecs.config.Json;
@@ -69,12 +70,8 @@ public record Estimate(String stage, String region, String priceRegion, int hour
                     l.monthly().toPlainString()});
         }
         rows.add(new String[] {"TOTAL", "", "", total().toPlainString()});
-        int[] width = new int[4];
-        for (String[] r : rows) {
-            for (int i = 0; i < 4; i++) {
-                width[i] = Math.max(width[i], r[i].length());
-            }
-        }
+        int[] width = IntStream.range(0, 4).map(i -> rows.stream().mapToInt(r -> r[i].length()).max().orElse(0))
+                .toArray();
         StringBuilder out = new StringBuilder();
         out.append("Monthly list price of ").append(stage).append(" (").append(hoursPerMonth)
                 .append(" hours/month, USD, ").append(priceRegion).append(" prices)\n");
