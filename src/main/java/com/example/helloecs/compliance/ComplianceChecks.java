@@ -4,7 +4,6 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -38,11 +37,6 @@ public final class ComplianceChecks {
     private static final String REPORT = "validation-report.json";
 
     private ComplianceChecks() {
-    }
-
-    /** Adds the AWS Solutions pack. */
-    public static void addTo(App app) {
-        addTo(app, EnumSet.of(CompliancePack.AwsSolutions));
     }
 
     /** Adds the AWS Solutions pack and the other packs given ({@code compliance.packs}). */

@@ -1,7 +1,6 @@
 package com.example.helloecs.compliance;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -80,12 +79,9 @@ public final class WildcardAcknowledgement implements IAspect {
             return node.asText().replace("${", "<").replace("}", ">");
         }
         if (node.has("Fn::Join")) {
-            String delimiter = node.get("Fn::Join").get(0).asText();
             List<String> parts = new ArrayList<>();
-            for (Iterator<JsonNode> it = node.get("Fn::Join").get(1).elements(); it.hasNext(); ) {
-                parts.add(flatten(it.next()));
-            }
-            return String.join(delimiter, parts);
+            node.get("Fn::Join").get(1).forEach(part -> parts.add(flatten(part)));
+            return String.join(node.get("Fn::Join").get(0).asText(), parts);
         }
         if (node.has("Fn::Sub")) {
             return flatten(node.get("Fn::Sub"));

@@ -37,19 +37,14 @@ public final class CostModel {
             String arch = s.arm64() ? "arm64" : "x86_64";
             BigDecimal vcpu = vcpu(s.cpuUnits());
             BigDecimal gb = gib(s.memoryMiB());
-            if (s.onDemandTasks().signum() > 0) {
-                String what = " (" + arch + ", " + tasks(s.onDemandTasks()) + ")";
-                lines.add(line("Fargate vCPU" + what, s.id(), taskHours(s.onDemandTasks(), vcpu, hours), prices,
-                        "fargate." + arch + ".vcpuHour"));
-                lines.add(line("Fargate memory" + what, s.id(), taskHours(s.onDemandTasks(), gb, hours), prices,
-                        "fargate." + arch + ".gbHour"));
-            }
-            if (s.spotTasks().signum() > 0) {
-                String what = " (Spot, " + arch + ", " + tasks(s.spotTasks()) + ")";
-                lines.add(line("Fargate vCPU" + what, s.id(), taskHours(s.spotTasks(), vcpu, hours), prices,
-                        "fargate.spot." + arch + ".vcpuHour"));
-                lines.add(line("Fargate memory" + what, s.id(), taskHours(s.spotTasks(), gb, hours), prices,
-                        "fargate.spot." + arch + ".gbHour"));
+            for (boolean spot : new boolean[] {false, true}) {
+                BigDecimal n = spot ? s.spotTasks() : s.onDemandTasks();
+                if (n.signum() > 0) {
+                    String what = " (" + (spot ? "Spot, " : "") + arch + ", " + tasks(n) + ")";
+                    String key = "fargate." + (spot ? "spot." : "") + arch + ".";
+                    lines.add(line("Fargate vCPU" + what, s.id(), taskHours(n, vcpu, hours), prices, key + "vcpuHour"));
+                    lines.add(line("Fargate memory" + what, s.id(), taskHours(n, gb, hours), prices, key + "gbHour"));
+                }
             }
             if (s.publicIp()) {
                 lines.add(line("Task public IPv4 (" + tasks(s.tasks()) + ")", s.id(),

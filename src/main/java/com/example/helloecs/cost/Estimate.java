@@ -2,9 +2,10 @@ package com.example.helloecs.cost;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import com.example.helloecs.config.Json;
 
@@ -69,12 +70,8 @@ public record Estimate(String stage, String region, String priceRegion, int hour
                     l.monthly().toPlainString()});
         }
         rows.add(new String[] {"TOTAL", "", "", total().toPlainString()});
-        int[] width = new int[4];
-        for (String[] r : rows) {
-            for (int i = 0; i < 4; i++) {
-                width[i] = Math.max(width[i], r[i].length());
-            }
-        }
+        int[] width = IntStream.range(0, 4).map(i -> rows.stream().mapToInt(r -> r[i].length()).max().orElse(0))
+                .toArray();
         StringBuilder out = new StringBuilder();
         out.append("Monthly list price of ").append(stage).append(" (").append(hoursPerMonth)
                 .append(" hours/month, USD, ").append(priceRegion).append(" prices)\n");
@@ -90,53 +87,34 @@ public record Estimate(String stage, String region, String priceRegion, int hour
                 .append(CostModel.plain(assumptions.natGb())).append(" GB/month, --log-gb ")
                 .append(CostModel.plain(assumptions.logGb())).append(" GB/month per log group, --image-mb ")
                 .append(CostModel.plain(assumptions.imageMb())).append(" MB per image.\n");
-        String regionNote = regionNote();
-        if (regionNote != null) {
-            out.append("Note: ").append(regionNote).append('\n');
-        }
-        for (String n : notes) {
-            out.append("Note: ").append(n).append('\n');
-        }
+        allNotes().forEach(n -> out.append("Note: ").append(n).append('\n'));
         out.append(NOT_INCLUDED).append('\n');
         return out.toString();
     }
 
     public String json() {
-        Map<String, Object> root = new LinkedHashMap<>();
-        root.put("stage", stage);
-        root.put("region", region);
-        root.put("priceRegion", priceRegion);
-        root.put("currency", "USD");
-        root.put("hoursPerMonth", hoursPerMonth);
-        List<Map<String, Object>> items = new ArrayList<>();
-        for (Line l : lines) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("resource", l.resource());
-            m.put("id", l.id());
-            m.put("quantity", plainNumber(l.quantity()));
-            m.put("unit", l.unit());
-            m.put("unitPriceUsd", plainNumber(l.unitPrice()));
-            m.put("monthlyUsd", l.monthly());
-            m.put("priceKey", l.priceKey());
-            items.add(m);
-        }
-        root.put("lines", items);
-        root.put("totalUsd", total());
-        Map<String, Object> assumed = new LinkedHashMap<>();
-        assumed.put("lcuPerHour", plainNumber(assumptions.lcu()));
-        assumed.put("natGbPerMonth", plainNumber(assumptions.natGb()));
-        assumed.put("logGbPerMonthPerLogGroup", plainNumber(assumptions.logGb()));
-        assumed.put("imageMb", plainNumber(assumptions.imageMb()));
-        assumed.put("imagesWithoutCountLimit", assumptions.images());
-        root.put("assumptions", assumed);
-        List<String> allNotes = new ArrayList<>();
-        if (regionNote() != null) {
-            allNotes.add(regionNote());
-        }
-        allNotes.addAll(notes);
-        allNotes.add(NOT_INCLUDED);
-        root.put("notes", allNotes);
-        return Json.write(root) + "\n";
+        List<Map<String, Object>> items = lines.stream().map(l -> Json.ordered(
+                "resource", l.resource(),
+                "id", l.id(),
+                "quantity", plainNumber(l.quantity()),
+                "unit", l.unit(),
+                "unitPriceUsd", plainNumber(l.unitPrice()),
+                "monthlyUsd", l.monthly(),
+                "priceKey", l.priceKey())).toList();
+        Map<String, Object> assumed = Json.ordered(
+                "lcuPerHour", plainNumber(assumptions.lcu()),
+                "natGbPerMonth", plainNumber(assumptions.natGb()),
+                "logGbPerMonthPerLogGroup", plainNumber(assumptions.logGb()),
+                "imageMb", plainNumber(assumptions.imageMb()),
+                "imagesWithoutCountLimit", assumptions.images());
+        return Json.write(Json.ordered("stage", stage, "region", region, "priceRegion", priceRegion,
+                "currency", "USD", "hoursPerMonth", hoursPerMonth, "lines", items, "totalUsd", total(),
+                "assumptions", assumed, "notes", Stream.concat(allNotes(), Stream.of(NOT_INCLUDED)).toList())) + "\n";
+    }
+
+    /** The notes, after the region note when there is one. */
+    private Stream<String> allNotes() {
+        return Stream.concat(Stream.ofNullable(regionNote()), notes.stream());
     }
 
     /** Without trailing zeros and never in exponent form (Jackson writes 7.3E+2 for a stripped 730). */

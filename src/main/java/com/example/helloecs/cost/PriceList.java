@@ -51,10 +51,6 @@ public record PriceList(String region, int hoursPerMonth, Map<String, Price> pri
         return p;
     }
 
-    public BigDecimal usd(String key) {
-        return price(key).usd();
-    }
-
     /** The bundled us-east-1 list prices. */
     public static PriceList usEast1() {
         String resource = "/pricing/" + REGION + ".json";

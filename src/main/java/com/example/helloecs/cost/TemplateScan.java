@@ -3,6 +3,7 @@ package com.example.helloecs.cost;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,17 +50,17 @@ public final class TemplateScan {
         List<String> dashboards = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         for (StackTemplate st : stacks) {
-            Map<String, JsonNode> resources = new LinkedHashMap<>();
-            st.template().path("Resources").fields().forEachRemaining(e -> resources.put(e.getKey(), e.getValue()));
+            JsonNode resources = st.template().path("Resources");
             Set<String> natEips = new HashSet<>();
             Map<String, List<Inventory.FargateService>> servicesByCluster = new LinkedHashMap<>();
             Map<String, Set<String>> familiesByCluster = new LinkedHashMap<>();
-            for (var e : resources.entrySet()) {
+            for (var e : resources.properties()) {
                 String id = st.stack() + "/" + e.getKey();
                 JsonNode p = e.getValue().path("Properties");
                 switch (e.getValue().path("Type").asText()) {
                     case "AWS::ECS::Service" -> {
-                        JsonNode td = resources.get(ref(p.path("TaskDefinition")));
+                        String taskDefinition = ref(p.path("TaskDefinition"));
+                        JsonNode td = taskDefinition == null ? null : resources.get(taskDefinition);
                         if (td == null) {
                             notes.add(id + ": task definition not in the template; not priced");
                             continue;
@@ -72,8 +73,7 @@ public final class TemplateScan {
                         String cluster = ref(p.path("Cluster"));
                         if (cluster != null) {
                             servicesByCluster.computeIfAbsent(cluster, k -> new ArrayList<>()).add(s);
-                            familiesByCluster.computeIfAbsent(cluster, k -> new HashSet<>())
-                                    .add(ref(p.path("TaskDefinition")));
+                            familiesByCluster.computeIfAbsent(cluster, k -> new HashSet<>()).add(taskDefinition);
                         }
                     }
                     case "AWS::ElasticLoadBalancingV2::LoadBalancer" -> loadBalancers.add(loadBalancer(id, p, notes));
@@ -107,10 +107,11 @@ public final class TemplateScan {
                     }
                 }
             }
-            for (var e : resources.entrySet()) {
+            for (var e : resources.properties()) {
+                String id = st.stack() + "/" + e.getKey();
                 String type = e.getValue().path("Type").asText();
                 if (type.equals("AWS::EC2::EIP")) {
-                    eips.add(new Inventory.ElasticIp(st.stack() + "/" + e.getKey(), natEips.contains(e.getKey())));
+                    eips.add(new Inventory.ElasticIp(id, natEips.contains(e.getKey())));
                 } else if (type.equals("AWS::ECS::Cluster")) {
                     List<Inventory.FargateService> in = servicesByCluster.getOrDefault(e.getKey(), List.of());
                     BigDecimal tasks = BigDecimal.ZERO;
@@ -121,11 +122,11 @@ public final class TemplateScan {
                     }
                     String insights = insights(e.getValue().path("Properties"));
                     if (insights == null) {
-                        notes.add(st.stack() + "/" + e.getKey() + ": no containerInsights setting, so the account's "
+                        notes.add(id + ": no containerInsights setting, so the account's "
                                 + "default applies (off unless changed); Container Insights not priced");
                         insights = "disabled";
                     }
-                    clusters.add(new Inventory.Cluster(st.stack() + "/" + e.getKey(), insights, in.size(),
+                    clusters.add(new Inventory.Cluster(id, insights, in.size(),
                             familiesByCluster.getOrDefault(e.getKey(), Set.of()).size(), tasks, containers));
                 }
             }
@@ -163,14 +164,11 @@ public final class TemplateScan {
             notes.add(id + ": not a Fargate service (launch type " + launchType + "); not priced");
             return null;
         }
-        int desired;
-        if (p.path("DesiredCount").canConvertToInt()) {
-            desired = p.path("DesiredCount").asInt();
-        } else {
-            desired = 1;
+        boolean counted = p.path("DesiredCount").canConvertToInt();
+        if (!counted) {
             notes.add(id + ": no DesiredCount; assumed 1 (CloudFormation's default for a new service)");
         }
-        TaskSplit split = splitTasks(desired, strategy);
+        TaskSplit split = splitTasks(counted ? p.path("DesiredCount").asInt() : 1, strategy);
         boolean publicIp = "ENABLED".equals(p.path("NetworkConfiguration").path("AwsvpcConfiguration")
                 .path("AssignPublicIp").asText());
         boolean arm64 = "ARM64".equalsIgnoreCase(td.path("RuntimePlatform").path("CpuArchitecture").asText());
@@ -188,17 +186,13 @@ public final class TemplateScan {
         if (strategy.isEmpty()) {
             return new TaskSplit(BigDecimal.valueOf(desired), BigDecimal.ZERO);
         }
-        BigDecimal onDemand = BigDecimal.ZERO;
-        BigDecimal spot = BigDecimal.ZERO;
+        // Tasks on FARGATE_SPOT (true) and on FARGATE (false).
+        Map<Boolean, BigDecimal> tasks = new HashMap<>(Map.of(false, BigDecimal.ZERO, true, BigDecimal.ZERO));
         int remaining = desired;
         for (Strategy s : strategy) {
             int base = Math.min(s.base(), remaining);
             remaining -= base;
-            if (isSpot(s)) {
-                spot = spot.add(BigDecimal.valueOf(base));
-            } else {
-                onDemand = onDemand.add(BigDecimal.valueOf(base));
-            }
+            tasks.merge(isSpot(s), BigDecimal.valueOf(base), BigDecimal::add);
         }
         int totalWeight = strategy.stream().mapToInt(Strategy::weight).sum();
         if (remaining > 0 && totalWeight == 0) {
@@ -211,13 +205,9 @@ public final class TemplateScan {
             }
             BigDecimal share = BigDecimal.valueOf((long) remaining * s.weight())
                     .divide(BigDecimal.valueOf(totalWeight), 6, RoundingMode.HALF_UP).stripTrailingZeros();
-            if (isSpot(s)) {
-                spot = spot.add(share);
-            } else {
-                onDemand = onDemand.add(share);
-            }
+            tasks.merge(isSpot(s), share, BigDecimal::add);
         }
-        return new TaskSplit(onDemand, spot);
+        return new TaskSplit(tasks.get(false), tasks.get(true));
     }
 
     private static boolean isSpot(Strategy s) {
@@ -228,14 +218,11 @@ public final class TemplateScan {
         String type = p.path("Type").asText("application");
         boolean internetFacing = !"internal".equals(p.path("Scheme").asText("internet-facing"));
         JsonNode subnets = p.has("SubnetMappings") ? p.path("SubnetMappings") : p.path("Subnets");
-        int zones;
-        if (subnets.isArray() && subnets.size() > 0) {
-            zones = subnets.size();
-        } else {
-            zones = 2;
+        boolean literal = subnets.isArray() && subnets.size() > 0;
+        if (!literal) {
             notes.add(id + ": subnets are not a literal list; assumed 2 availability zones");
         }
-        return new Inventory.LoadBalancer(id, type, internetFacing, zones);
+        return new Inventory.LoadBalancer(id, type, internetFacing, literal ? subnets.size() : 2);
     }
 
     private static Inventory.Repository repository(String id, JsonNode p, List<String> notes) {

@@ -77,7 +77,7 @@ public final class CloudAssembly {
     public static LocalTask read(Path cdkOut, String stage) {
         JsonNode root = readJson(cdkOut.resolve("manifest.json"));
         Map<String, Path> stages = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonNode> a : fields(root.path("artifacts"))) {
+        for (Map.Entry<String, JsonNode> a : root.path("artifacts").properties()) {
             String type = a.getValue().path("type").asText();
             String displayName = a.getValue().path("displayName").asText("");
             if ("cdk:cloud-assembly".equals(type)) {
@@ -92,18 +92,14 @@ public final class CloudAssembly {
         if (stages.isEmpty()) {
             throw new LocalRunException("The cloud assembly at " + cdkOut + " holds no stage: " + FIX + ".");
         }
-        Path dir;
-        if (stage != null) {
-            dir = stages.get(stage);
-            if (dir == null) {
-                throw new LocalRunException("No stage " + stage + " in " + cdkOut + "; it has " + stages.keySet()
-                        + ". Synthesize with the environment you want (npx cdk synth -c env=NAME).");
-            }
-        } else if (stages.size() == 1) {
-            dir = stages.values().iterator().next();
-        } else {
+        if (stage == null && stages.size() > 1) {
             throw new LocalRunException("The cloud assembly at " + cdkOut + " has several stages " + stages.keySet()
                     + ": choose one with --stage.");
+        }
+        Path dir = stage == null ? stages.values().iterator().next() : stages.get(stage);
+        if (dir == null) {
+            throw new LocalRunException("No stage " + stage + " in " + cdkOut + "; it has " + stages.keySet()
+                    + ". Synthesize with the environment you want (npx cdk synth -c env=NAME).");
         }
         return readStage(dir);
     }
@@ -111,14 +107,14 @@ public final class CloudAssembly {
     private static LocalTask readStage(Path dir) {
         JsonNode manifest = readJson(dir.resolve("manifest.json"));
         JsonNode artifacts = manifest.path("artifacts");
-        for (Map.Entry<String, JsonNode> a : fields(artifacts)) {
+        for (Map.Entry<String, JsonNode> a : artifacts.properties()) {
             JsonNode artifact = a.getValue();
             if (!"aws:cloudformation:stack".equals(artifact.path("type").asText())) {
                 continue;
             }
             JsonNode template = readJson(dir.resolve(artifact.path("properties").path("templateFile").asText()));
             List<JsonNode> taskDefinitions = new ArrayList<>();
-            for (Map.Entry<String, JsonNode> r : fields(template.path("Resources"))) {
+            for (Map.Entry<String, JsonNode> r : template.path("Resources").properties()) {
                 if ("AWS::ECS::TaskDefinition".equals(r.getValue().path("Type").asText())) {
                     taskDefinitions.add(r.getValue().path("Properties"));
                 }
@@ -132,8 +128,7 @@ public final class CloudAssembly {
             }
             String stackName = artifact.path("displayName").asText(a.getKey());
             TaskParts task = container(stackName, taskDefinitions.get(0));
-            LocalTask.ImageSource image = image(dir, artifacts, artifact, task.imageTag());
-            return new LocalTask(stackName, image, task.container());
+            return new LocalTask(stackName, image(dir, artifacts, artifact, task.imageTag()), task.container());
         }
         throw new LocalRunException("No stack with an ECS task definition in " + dir + ": " + FIX + ".");
     }
@@ -218,7 +213,7 @@ public final class CloudAssembly {
                 continue;
             }
             JsonNode images = readJson(dir.resolve(dep.path("properties").path("file").asText())).path("dockerImages");
-            for (Map.Entry<String, JsonNode> entry : fields(images)) {
+            for (Map.Entry<String, JsonNode> entry : images.properties()) {
                 boolean match = entry.getKey().equals(tag);
                 for (JsonNode destination : entry.getValue().path("destinations")) {
                     match |= tag.equals(destination.path("imageTag").asText());
@@ -232,7 +227,7 @@ public final class CloudAssembly {
                             + " is not built from a directory (executable source); run-local cannot build it.");
                 }
                 Map<String, String> args = new LinkedHashMap<>();
-                for (Map.Entry<String, JsonNode> arg : fields(source.path("dockerBuildArgs"))) {
+                for (Map.Entry<String, JsonNode> arg : source.path("dockerBuildArgs").properties()) {
                     args.put(arg.getKey(), arg.getValue().asText());
                 }
                 return new LocalTask.ImageSource(entry.getKey(),
@@ -251,9 +246,5 @@ public final class CloudAssembly {
         } catch (IOException e) {
             throw new LocalRunException("Cannot read " + file + " (" + e.getMessage() + "): " + FIX + ".", e);
         }
-    }
-
-    private static Iterable<Map.Entry<String, JsonNode>> fields(JsonNode node) {
-        return node.properties();
     }
 }

@@ -2,8 +2,8 @@ package com.example.helloecs.local;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /** Runs the Docker CLI. */
 public final class Docker {
@@ -19,10 +19,6 @@ public final class Docker {
     /** @param executable the Docker CLI, e.g. {@code docker} (looked up on PATH) */
     public Docker(String executable) {
         this.executable = executable;
-    }
-
-    public String executable() {
-        return executable;
     }
 
     /** Fails with the fix when the CLI is missing or the engine does not answer. */
@@ -85,13 +81,12 @@ public final class Docker {
      * dry run prints what a current engine gets).
      */
     public boolean supportsHealthStartInterval() {
-        Result version;
         try {
-            version = capture(List.of(executable, "version", "--format", "{{.Server.APIVersion}}"));
+            Result version = capture(List.of(executable, "version", "--format", "{{.Server.APIVersion}}"));
+            return !version.ok() || atLeast(version.output().strip(), HEALTH_START_INTERVAL_API);
         } catch (LocalRunException e) {
             return true;
         }
-        return !version.ok() || atLeast(version.output().strip(), HEALTH_START_INTERVAL_API);
     }
 
     /** Compares a dotted version such as {@code 1.41} with {@code minimum}; an unreadable one counts as current. */
@@ -122,9 +117,6 @@ public final class Docker {
     }
 
     public List<String> cmd(String... args) {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(executable);
-        cmd.addAll(List.of(args));
-        return cmd;
+        return Stream.concat(Stream.of(executable), Stream.of(args)).toList();
     }
 }

@@ -26,16 +26,13 @@ public final class DockerCommands {
         LocalTask.ImageSource image = task.image();
         List<String> cmd = new ArrayList<>(List.of(docker, "build", "--tag", imageTag(task)));
         for (Map.Entry<String, String> arg : image.buildArgs().entrySet()) {
-            cmd.add("--build-arg");
-            cmd.add(arg.getKey() + "=" + arg.getValue());
+            cmd.addAll(List.of("--build-arg", arg.getKey() + "=" + arg.getValue()));
         }
         if (image.dockerFile() != null) {
-            cmd.add("--file");
-            cmd.add(image.directory().resolve(image.dockerFile()).toString());
+            cmd.addAll(List.of("--file", image.directory().resolve(image.dockerFile()).toString()));
         }
         if (image.platform() != null) {
-            cmd.add("--platform");
-            cmd.add(image.platform());
+            cmd.addAll(List.of("--platform", image.platform()));
         }
         cmd.add(image.directory().toString());
         return cmd;
@@ -59,12 +56,10 @@ public final class DockerCommands {
         List<String> cmd = new ArrayList<>(List.of(docker, "run", "--detach", "--rm", "--name", name,
                 "--publish", "127.0.0.1:" + hostPort + ":" + c.containerPort()));
         if (task.image().platform() != null) {
-            cmd.add("--platform");
-            cmd.add(task.image().platform());
+            cmd.addAll(List.of("--platform", task.image().platform()));
         }
         if (c.user() != null) {
-            cmd.add("--user");
-            cmd.add(c.user());
+            cmd.addAll(List.of("--user", c.user()));
         }
         if (c.readonlyRootFilesystem()) {
             cmd.add("--read-only");
@@ -72,23 +67,18 @@ public final class DockerCommands {
         // A Fargate task volume starts with the image's content at that path (the Dockerfile's VOLUME), as a
         // fresh anonymous Docker volume does.
         for (String path : c.writablePaths()) {
-            cmd.add("--mount");
-            cmd.add("type=volume,dst=" + path);
+            cmd.addAll(List.of("--mount", "type=volume,dst=" + path));
         }
         for (String path : c.readOnlyPaths()) {
-            cmd.add("--mount");
-            cmd.add("type=volume,dst=" + path + ",readonly");
+            cmd.addAll(List.of("--mount", "type=volume,dst=" + path + ",readonly"));
         }
         for (Map.Entry<String, String> e : c.environment().entrySet()) {
-            cmd.add("--env");
-            cmd.add(e.getKey() + "=" + e.getValue());
+            cmd.addAll(List.of("--env", e.getKey() + "=" + e.getValue()));
         }
         LocalTask.HealthCheck h = c.healthCheck();
         if (h != null) {
-            cmd.add("--health-cmd");
-            cmd.add(healthCommand(h.command()));
-            cmd.addAll(List.of("--health-interval", h.interval() + "s", "--health-timeout", h.timeout() + "s",
-                    "--health-retries", String.valueOf(h.retries()), "--health-start-period", h.startPeriod() + "s"));
+            cmd.addAll(List.of("--health-cmd", healthCommand(h.command()), "--health-interval", h.interval() + "s",
+                    "--health-timeout", h.timeout() + "s", "--health-retries", String.valueOf(h.retries()), "--health-start-period", h.startPeriod() + "s"));
             if (healthStartInterval != null) {
                 cmd.addAll(List.of("--health-start-interval", healthStartInterval.toMillis() + "ms"));
             }

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import com.example.helloecs.config.Json;
-import com.fasterxml.jackson.core.type.TypeReference;
 
 /**
  * The CDK CLI version pinned in package.json ({@code devDependencies.aws-cdk}). The synth step runs it through
@@ -25,8 +24,7 @@ public final class CdkCli {
 
     static String pinnedVersion(Path packageJson) {
         try {
-            Map<String, Object> pkg = Json.MAPPER.readValue(Files.readString(packageJson),
-                    new TypeReference<Map<String, Object>>() { });
+            Map<?, ?> pkg = Json.MAPPER.readValue(Files.readString(packageJson), Map.class);
             Object deps = pkg.get("devDependencies");
             Object version = deps instanceof Map<?, ?> map ? map.get("aws-cdk") : null;
             if (!(version instanceof String v) || !v.matches("\\d+\\.\\d+\\.\\d+")) {

@@ -126,14 +126,14 @@ public class PipelineStack extends Stack {
         Acknowledge.rule(pipeline.getPipeline().getArtifactBucket(), "AwsSolutions-S1", "Pipeline artifact bucket: "
                 + "only the pipeline's own roles read and write it, encrypted with the pipeline's KMS key; server "
                 + "access logs would need a second bucket with no consumer.");
+        List<IBucket> buckets = new ArrayList<>(List.of(pipeline.getPipeline().getArtifactBucket()));
         // The artifact bucket CodePipeline creates in the support stack of each other region the pipeline deploys to.
-        pipeline.getPipeline().getCrossRegionSupport().values().forEach(support -> Acknowledge.rule(
-                support.getReplicationBucket(), "AwsSolutions-S1", "Regional artifact bucket of the pipeline (its "
-                        + "support stack in " + support.getStack().getRegion() + "): only the pipeline's roles read "
-                        + "and write it; server access logs would need a second bucket with no consumer."));
-        List<IBucket> buckets = new ArrayList<>();
-        buckets.add(pipeline.getPipeline().getArtifactBucket());
-        pipeline.getPipeline().getCrossRegionSupport().values().forEach(s -> buckets.add(s.getReplicationBucket()));
+        pipeline.getPipeline().getCrossRegionSupport().values().forEach(support -> {
+            Acknowledge.rule(support.getReplicationBucket(), "AwsSolutions-S1", "Regional artifact bucket of the "
+                    + "pipeline (its support stack in " + support.getStack().getRegion() + "): only the pipeline's "
+                    + "roles read and write it; server access logs would need a second bucket with no consumer.");
+            buckets.add(support.getReplicationBucket());
+        });
         for (IBucket bucket : buckets) {
             // Versioned: an artifact overwritten or deleted can be recovered (NIST/PCI S3BucketVersioningEnabled).
             if (bucket.getNode().getDefaultChild() instanceof CfnBucket cfn) {
@@ -172,14 +172,12 @@ public class PipelineStack extends Stack {
     }
 
     private List<Step> post(DeploymentStage stage, String scanGate, String readRole) {
-        List<Step> steps = new ArrayList<>();
         Step smoke = SmokeTest.create(stage.stacks.service.serviceUrl);
-        steps.add(smoke);
-        if (ScanGate.enabled(scanGate)) {
-            Step gate = ScanGate.create(source, synth, stage.stacks.deployment, scanGate, readRole);
-            gate.addStepDependency(smoke);
-            steps.add(gate);
+        if (!ScanGate.enabled(scanGate)) {
+            return List.of(smoke);
         }
-        return steps;
+        Step gate = ScanGate.create(source, synth, stage.stacks.deployment, scanGate, readRole);
+        gate.addStepDependency(smoke);
+        return List.of(smoke, gate);
     }
 }

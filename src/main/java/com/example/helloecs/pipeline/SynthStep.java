@@ -1,6 +1,5 @@
 package com.example.helloecs.pipeline;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -39,10 +38,6 @@ public final class SynthStep {
     public static List<String> commands(Map<String, String> context) {
         StringBuilder synth = new StringBuilder("npx cdk synth");
         context.forEach((key, value) -> synth.append(" -c ").append(Shell.quote(key + "=" + value)));
-        List<String> commands = new ArrayList<>();
-        commands.add("npm ci --no-audit --no-fund");
-        commands.add("mvn -B -q -DskipTests package");
-        commands.add(synth.toString());
-        return List.copyOf(commands);
+        return List.of("npm ci --no-audit --no-fund", "mvn -B -q -DskipTests package", synth.toString());
     }
 }

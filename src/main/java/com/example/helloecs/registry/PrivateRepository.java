@@ -1,6 +1,5 @@
 package com.example.helloecs.registry;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -42,28 +41,17 @@ public class PrivateRepository extends Construct {
                         .enableKeyRotation(true)
                         .removalPolicy(props.destroyOnRemoval() ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN)
                         .build();
-        List<ImageTagMutabilityExclusionFilter> exclusions = props.tagMutabilityExclusions().stream()
-                .map(ImageTagMutabilityExclusionFilter::wildcard).toList();
-        this.repository = Repository.Builder.create(this, "Repository")
-                .repositoryName(props.repositoryName())
-                .imageScanOnPush(props.scanOnPush())
-                .imageTagMutability(mutability(props.immutableTags(), !exclusions.isEmpty()))
-                .imageTagMutabilityExclusionFilters(exclusions.isEmpty() ? null : exclusions)
-                .encryption(props.kmsEncryption() ? RepositoryEncryption.KMS : RepositoryEncryption.AES_256)
-                .encryptionKey(encryptionKey)
-                .emptyOnDelete(props.destroyOnRemoval())
-                .removalPolicy(props.destroyOnRemoval() ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN)
-                .build();
+        this.repository = repository(this, props.repositoryName(), props.scanOnPush(), props.immutableTags(),
+                props.tagMutabilityExclusions(), encryptionKey, props.destroyOnRemoval());
         if (!props.lifecycleRules().isEmpty()) {
             // The policy text comes from the same function the preview command evaluates (not the L2's own
             // rendering), so what is previewed is byte for byte what is deployed.
             lifecyclePolicy(repository, LifecyclePolicy.toJson(props.lifecycleRules()));
         }
-        grant(repository, "PullPrincipals", RepositoryAccess.PULL, principals(props.pullPrincipals()));
-        grant(repository, "PushPrincipals", RepositoryAccess.PUSH, principals(props.pushPrincipals()));
+        grant(repository, "PullPrincipals", RepositoryAccess.PULL, props.pullPrincipals());
+        grant(repository, "PushPrincipals", RepositoryAccess.PUSH, props.pushPrincipals());
         if (props.publishingRoleArn() != null) {
-            grant(repository, "AssetPublishing", RepositoryAccess.ASSET_PUBLISHING,
-                    List.of(new ArnPrincipal(props.publishingRoleArn())));
+            grant(repository, "AssetPublishing", RepositoryAccess.ASSET_PUBLISHING, List.of(props.publishingRoleArn()));
         }
         if (props.executionRoleName() != null) {
             executionRolePull(props.executionRoleName());
@@ -85,6 +73,26 @@ public class PrivateRepository extends Construct {
                 .build());
     }
 
+    /**
+     * The repository with the settings a source repository and its replicas share (ECR's replication copies images,
+     * never repository settings): KMS encryption when {@code key} is given, else AES256.
+     */
+    static Repository repository(Construct scope, String name, boolean scanOnPush, boolean immutableTags,
+                                 List<String> exclusionPatterns, IKey key, boolean destroyOnRemoval) {
+        List<ImageTagMutabilityExclusionFilter> exclusions = exclusionPatterns.stream()
+                .map(ImageTagMutabilityExclusionFilter::wildcard).toList();
+        return Repository.Builder.create(scope, "Repository")
+                .repositoryName(name)
+                .imageScanOnPush(scanOnPush)
+                .imageTagMutability(mutability(immutableTags, !exclusions.isEmpty()))
+                .imageTagMutabilityExclusionFilters(exclusions.isEmpty() ? null : exclusions)
+                .encryption(key != null ? RepositoryEncryption.KMS : RepositoryEncryption.AES_256)
+                .encryptionKey(key)
+                .emptyOnDelete(destroyOnRemoval)
+                .removalPolicy(destroyOnRemoval ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN)
+                .build();
+    }
+
     static TagMutability mutability(boolean immutable, boolean withExclusions) {
         if (immutable) {
             return withExclusions ? TagMutability.IMMUTABLE_WITH_EXCLUSION : TagMutability.IMMUTABLE;
@@ -97,19 +105,17 @@ public class PrivateRepository extends Construct {
                 CfnRepository.LifecyclePolicyProperty.builder().lifecyclePolicyText(text).build());
     }
 
-    static void grant(Repository repository, String sid, List<String> actions, List<IPrincipal> principals) {
+    /**
+     * Grants {@code actions} to {@code principals}, if any: account IDs become account principals, ARNs ARN
+     * principals (the config already rejected anything else).
+     */
+    static void grant(Repository repository, String sid, List<String> actions, List<String> principals) {
         if (!principals.isEmpty()) {
             repository.addToResourcePolicy(PolicyStatement.Builder.create()
-                    .sid(sid).effect(Effect.ALLOW).principals(principals).actions(actions).build());
+                    .sid(sid).effect(Effect.ALLOW).actions(actions)
+                    .principals(principals.stream().map(v -> v.matches("\\d{12}")
+                            ? (IPrincipal) new AccountPrincipal(v) : new ArnPrincipal(v)).toList())
+                    .build());
         }
-    }
-
-    /** Account IDs become account principals, ARNs ARN principals; the config already rejected anything else. */
-    static List<IPrincipal> principals(List<String> values) {
-        List<IPrincipal> out = new ArrayList<>();
-        for (String v : values) {
-            out.add(v.matches("\\d{12}") ? new AccountPrincipal(v) : new ArnPrincipal(v));
-        }
-        return out;
     }
 }

@@ -1,11 +1,7 @@
 package com.example.helloecs.registry;
 
-import java.util.List;
-
 import software.amazon.awscdk.RemovalPolicy;
-import software.amazon.awscdk.services.ecr.ImageTagMutabilityExclusionFilter;
 import software.amazon.awscdk.services.ecr.Repository;
-import software.amazon.awscdk.services.ecr.RepositoryEncryption;
 import software.amazon.awscdk.services.kms.Key;
 import software.constructs.Construct;
 
@@ -33,30 +29,17 @@ public class ReplicaRepository extends Construct {
 
     public ReplicaRepository(Construct scope, String id, ReplicaRepositoryProps props) {
         super(scope, id);
-        RemovalPolicy removal = props.destroyOnRemoval() ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN;
         this.encryptionKey = !props.kmsEncryption() ? null : Key.Builder.create(this, "Key")
                 .description("Encrypts images in the ECR replica repository " + props.repositoryName())
                 .enableKeyRotation(true)
-                .removalPolicy(removal)
+                .removalPolicy(props.destroyOnRemoval() ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN)
                 .build();
-        List<ImageTagMutabilityExclusionFilter> exclusions = props.tagMutabilityExclusions().stream()
-                .map(ImageTagMutabilityExclusionFilter::wildcard).toList();
-        this.repository = Repository.Builder.create(this, "Repository")
-                .repositoryName(props.repositoryName())
-                .imageScanOnPush(props.scanOnPush())
-                .imageTagMutability(PrivateRepository.mutability(props.immutableTags(), !exclusions.isEmpty()))
-                .imageTagMutabilityExclusionFilters(exclusions.isEmpty() ? null : exclusions)
-                .encryption(props.kmsEncryption() ? RepositoryEncryption.KMS : RepositoryEncryption.AES_256)
-                .encryptionKey(encryptionKey)
-                .emptyOnDelete(props.destroyOnRemoval())
-                .removalPolicy(removal)
-                .build();
+        this.repository = PrivateRepository.repository(this, props.repositoryName(), props.scanOnPush(),
+                props.immutableTags(), props.tagMutabilityExclusions(), encryptionKey, props.destroyOnRemoval());
         if (props.lifecyclePolicyText() != null) {
             PrivateRepository.lifecyclePolicy(repository, props.lifecyclePolicyText());
         }
-        PrivateRepository.grant(repository, "PullPrincipals", RepositoryAccess.PULL,
-                PrivateRepository.principals(props.pullPrincipals()));
-        PrivateRepository.grant(repository, "PushPrincipals", RepositoryAccess.PUSH,
-                PrivateRepository.principals(props.pushPrincipals()));
+        PrivateRepository.grant(repository, "PullPrincipals", RepositoryAccess.PULL, props.pullPrincipals());
+        PrivateRepository.grant(repository, "PushPrincipals", RepositoryAccess.PUSH, props.pushPrincipals());
     }
 }

@@ -23,21 +23,20 @@ public class ReplicationPermission extends Construct {
 
     public ReplicationPermission(Construct scope, String id, ReplicationPermissionProps props) {
         super(scope, id);
-        String sourceAccount = props.sourceAccount();
-        String repositoryName = props.repositoryName();
-        if (sourceAccount == null || repositoryName == null) {
+        if (props.sourceAccount() == null || props.repositoryName() == null) {
             throw new IllegalArgumentException("ReplicationPermission: required sourceAccount and repositoryName");
         }
         this.policy = CfnRegistryPolicy.Builder.create(this, "Policy")
                 .policyText(Map.of(
                         "Version", "2012-10-17",
                         "Statement", List.of(Map.of(
-                                "Sid", "ReplicationFrom" + sourceAccount,
+                                "Sid", "ReplicationFrom" + props.sourceAccount(),
                                 "Effect", "Allow",
-                                "Principal", Map.of("AWS", "arn:" + Aws.PARTITION + ":iam::" + sourceAccount + ":root"),
+                                "Principal", Map.of("AWS",
+                                        "arn:" + Aws.PARTITION + ":iam::" + props.sourceAccount() + ":root"),
                                 "Action", List.of("ecr:ReplicateImage"),
                                 "Resource", "arn:" + Aws.PARTITION + ":ecr:" + Aws.REGION + ":" + Aws.ACCOUNT_ID
-                                        + ":repository/" + repositoryName))))
+                                        + ":repository/" + props.repositoryName()))))
                 .build();
     }
 }

@@ -1,6 +1,7 @@
 package com.example.helloecs.registry;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /** The ECR actions each kind of principal is granted in the repository policy. */
 public final class RepositoryAccess {
@@ -8,14 +9,11 @@ public final class RepositoryAccess {
     public static final List<String> PULL = List.of(
             "ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer");
     /** Push: pull plus uploading layers and manifests. */
-    public static final List<String> PUSH = List.of(
-            "ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer",
-            "ecr:InitiateLayerUpload", "ecr:UploadLayerPart", "ecr:CompleteLayerUpload", "ecr:PutImage");
+    public static final List<String> PUSH = Stream.concat(PULL.stream(), Stream.of(
+            "ecr:InitiateLayerUpload", "ecr:UploadLayerPart", "ecr:CompleteLayerUpload", "ecr:PutImage")).toList();
     /** The CDK asset publisher also checks the repository exists and whether the image tag is already there. */
-    public static final List<String> ASSET_PUBLISHING = List.of(
-            "ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer",
-            "ecr:InitiateLayerUpload", "ecr:UploadLayerPart", "ecr:CompleteLayerUpload", "ecr:PutImage",
-            "ecr:DescribeImages", "ecr:DescribeRepositories");
+    public static final List<String> ASSET_PUBLISHING = Stream.concat(PUSH.stream(),
+            Stream.of("ecr:DescribeImages", "ecr:DescribeRepositories")).toList();
 
     private RepositoryAccess() {
     }

@@ -75,15 +75,7 @@ public class ScanAlerts extends EncryptedTopic {
      * {@code events.amazonaws.com} publish on the topic and use of its key without any source condition (and the
      * key grant then duplicates the statement above); the conditioned grants are added by {@link ScanAlerts}.
      */
-    private static final class TopicTarget implements IRuleTarget {
-        private final Topic topic;
-        private final RuleTargetInput message;
-
-        TopicTarget(Topic topic, RuleTargetInput message) {
-            this.topic = topic;
-            this.message = message;
-        }
-
+    private record TopicTarget(Topic topic, RuleTargetInput message) implements IRuleTarget {
         @Override
         public RuleTargetConfig bind(IRuleRef rule, String id) {
             return RuleTargetConfig.builder().arn(topic.getTopicArn()).input(message).targetResource(topic).build();

@@ -2,6 +2,7 @@ package com.example.helloecs.compliance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -10,6 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import com.example.helloecs.config.CompliancePack;
 import com.example.helloecs.support.TestApps;
 
 import software.amazon.awscdk.App;
@@ -33,7 +35,7 @@ class ComplianceTest {
     @MethodSource("configurations")
     void hasNoUnacknowledgedFinding(String name, Map<String, ?> overrides) {
         App app = TestApps.app(overrides);
-        ComplianceChecks.addTo(app);
+        ComplianceChecks.addTo(app, EnumSet.of(CompliancePack.AwsSolutions));
         List<String> findings = ComplianceChecks.findings(app.synth());
         assertThat(findings).as("findings for %s", name).isEmpty();
     }

@@ -113,7 +113,7 @@ class CostArithmeticTest {
             assertThat(p.checked()).as(key).matches("(2026-\\d\\d-\\d\\d, confirmed by search: .+|not confirmed .+)");
             assertThat(p.usd().signum()).as(key).isPositive();
         });
-        assertThat(prices.usd("ipv4.hour")).isEqualByComparingTo("0.005");
+        assertThat(prices.price("ipv4.hour").usd()).isEqualByComparingTo("0.005");
         assertThatThrownBy(() -> prices.price("nope")).hasMessageContaining("has no price nope");
     }
 

@@ -28,15 +28,12 @@ public record DeployedPolicy(String text, List<LifecycleRule> rules) {
     /** Parses and validates a policy document; throws {@link com.example.helloecs.config.ConfigException}. */
     public static List<LifecycleRule> parse(String text) {
         Problems problems = new Problems();
-        Object json;
+        List<LifecycleRule> rules = List.of();
         try {
-            json = Json.parse(text);
+            rules = LifecycleRules.parse(Json.parse(text), "lifecyclePolicyText", problems);
         } catch (JsonProcessingException e) {
             problems.add("lifecyclePolicyText", text, "valid JSON (" + e.getOriginalMessage() + ")");
-            problems.throwIfAny();
-            return List.of();
         }
-        List<LifecycleRule> rules = LifecycleRules.parse(json, "lifecyclePolicyText", problems);
         problems.throwIfAny();
         return rules;
     }

@@ -1,11 +1,12 @@
 package com.example.helloecs.registry.lifecycle;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import com.example.helloecs.config.Problems;
 
@@ -62,10 +63,7 @@ public final class LifecycleRules {
         }
         int before = problems.size();
         unknownFields(rule, RULE_FIELDS, at, problems);
-        Integer priority = integer(rule.get("rulePriority"), at + ".rulePriority", "an integer >= 1", problems);
-        if (priority != null && priority < 1) {
-            problems.add(at + ".rulePriority", priority, "an integer >= 1");
-        }
+        Integer priority = positiveInteger(rule.get("rulePriority"), at + ".rulePriority", problems);
         Object description = rule.get("description");
         if (description != null && !(description instanceof String)) {
             problems.add(at + ".description", description, "a string");
@@ -81,14 +79,13 @@ public final class LifecycleRules {
         }
         String sel = at + ".selection";
         unknownFields(selection, SELECTION_FIELDS, sel, problems);
-        TagStatus tagStatus = enumValue(selection.get("tagStatus"), TagStatus.values(), sel + ".tagStatus", problems);
-        CountType countType = enumValue(selection.get("countType"), CountType.values(), sel + ".countType", problems);
+        TagStatus tagStatus = enumValue(selection.get("tagStatus"), TagStatus.values(), TagStatus::json,
+                sel + ".tagStatus", problems);
+        CountType countType = enumValue(selection.get("countType"), CountType.values(), CountType::json,
+                sel + ".countType", problems);
         List<String> prefixes = stringList(selection.get("tagPrefixList"), sel + ".tagPrefixList", problems);
         List<String> patterns = stringList(selection.get("tagPatternList"), sel + ".tagPatternList", problems);
-        Integer count = integer(selection.get("countNumber"), sel + ".countNumber", "an integer >= 1", problems);
-        if (count != null && count < 1) {
-            problems.add(sel + ".countNumber", count, "an integer >= 1");
-        }
+        Integer count = positiveInteger(selection.get("countNumber"), sel + ".countNumber", problems);
         Object unit = selection.get("countUnit");
         if (countType == CountType.SINCE_IMAGE_PUSHED && !"days".equals(unit)) {
             problems.add(sel + ".countUnit", unit, "\"days\" (required with countType sinceImagePushed)");
@@ -157,27 +154,24 @@ public final class LifecycleRules {
         }
     }
 
-    private static Integer integer(Object value, String at, String expected, Problems problems) {
-        if (value instanceof Integer i) {
-            return i;
+    /** A JSON integer or integer string; a problem unless it is at least 1 (reported as read when it is one). */
+    private static Integer positiveInteger(Object value, String at, Problems problems) {
+        Integer i = value instanceof Integer n ? n
+                : value instanceof String s && s.matches("-?\\d{1,9}") ? Integer.valueOf(s) : null;
+        if (i == null || i < 1) {
+            problems.add(at, i == null ? value : i, "an integer >= 1");
         }
-        if (value instanceof String s && s.matches("-?\\d{1,9}")) {
-            return Integer.parseInt(s);
-        }
-        problems.add(at, value, expected);
-        return null;
+        return i;
     }
 
-    private static <E extends Enum<E>> E enumValue(Object value, E[] values, String at, Problems problems) {
-        Map<String, E> byJson = new HashMap<>();
+    private static <E> E enumValue(Object value, E[] values, Function<E, String> json, String at, Problems problems) {
         for (E e : values) {
-            byJson.put(e instanceof TagStatus t ? t.json() : ((CountType) e).json(), e);
+            if (json.apply(e).equals(value)) {
+                return e;
+            }
         }
-        E found = value instanceof String s ? byJson.get(s) : null;
-        if (found == null) {
-            problems.add(at, value, "one of " + byJson.keySet().stream().sorted().collect(Collectors.joining(", ")));
-        }
-        return found;
+        problems.add(at, value, "one of " + Stream.of(values).map(json).sorted().collect(Collectors.joining(", ")));
+        return null;
     }
 
     private static List<String> stringList(Object value, String at, Problems problems) {

@@ -1,7 +1,8 @@
 package com.example.helloecs.registry.lifecycle;
 
-import java.util.List;
+import java.util.Arrays;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Whether an image falls under a rule's tag selection (its {@code tagStatus}, {@code tagPrefixList} and
@@ -32,14 +33,7 @@ final class TagSelection {
 
     /** A tag pattern as a regular expression: {@code *} is any run of characters, everything else literal. */
     static Pattern glob(String pattern) {
-        StringBuilder regex = new StringBuilder();
-        List<String> parts = List.of(pattern.split("\\*", -1));
-        for (int i = 0; i < parts.size(); i++) {
-            if (i > 0) {
-                regex.append(".*");
-            }
-            regex.append(Pattern.quote(parts.get(i)));
-        }
-        return Pattern.compile(regex.toString(), Pattern.DOTALL);
+        return Pattern.compile(Arrays.stream(pattern.split("\\*", -1)).map(Pattern::quote)
+                .collect(Collectors.joining(".*")), Pattern.DOTALL);
     }
 }

@@ -1,16 +1,13 @@
 package com.example.helloecs.registry.lifecycle;
 
+import java.util.Locale;
+
 /** ECR's {@code selection.tagStatus}. */
 public enum TagStatus {
-    TAGGED("tagged"), UNTAGGED("untagged"), ANY("any");
+    TAGGED, UNTAGGED, ANY;
 
-    private final String json;
-
-    TagStatus(String json) {
-        this.json = json;
-    }
-
+    /** {@code tagged}, {@code untagged} or {@code any}. */
     public String json() {
-        return json;
+        return name().toLowerCase(Locale.ROOT);
     }
 }
