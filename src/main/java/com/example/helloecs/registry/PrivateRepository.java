@@ -41,15 +41,12 @@ public class PrivateRepository extends Construct {
                         .enableKeyRotation(true)
                         .removalPolicy(props.destroyOnRemoval() ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN)
                         .build();
-        this.repository = repository(this, props.repositoryName(), props.scanOnPush(), props.immutableTags(),
-                props.tagMutabilityExclusions(), encryptionKey, props.destroyOnRemoval());
+        this.repository = repository(this, props, encryptionKey);
         if (!props.lifecycleRules().isEmpty()) {
             // The policy text comes from the same function the preview command evaluates (not the L2's own
             // rendering), so what is previewed is byte for byte what is deployed.
             lifecyclePolicy(repository, LifecyclePolicy.toJson(props.lifecycleRules()));
         }
-        grant(repository, "PullPrincipals", RepositoryAccess.PULL, props.pullPrincipals());
-        grant(repository, "PushPrincipals", RepositoryAccess.PUSH, props.pushPrincipals());
         if (props.publishingRoleArn() != null) {
             grant(repository, "AssetPublishing", RepositoryAccess.ASSET_PUBLISHING, List.of(props.publishingRoleArn()));
         }
@@ -74,23 +71,25 @@ public class PrivateRepository extends Construct {
     }
 
     /**
-     * The repository with the settings a source repository and its replicas share (ECR's replication copies images,
-     * never repository settings): KMS encryption when {@code key} is given, else AES256.
+     * The repository with the settings a source repository and its replicas share, and its pull and push grants:
+     * KMS encryption when {@code key} is given, else AES256.
      */
-    static Repository repository(Construct scope, String name, boolean scanOnPush, boolean immutableTags,
-                                 List<String> exclusionPatterns, IKey key, boolean destroyOnRemoval) {
-        List<ImageTagMutabilityExclusionFilter> exclusions = exclusionPatterns.stream()
+    static Repository repository(Construct scope, SharedRepositorySettings settings, IKey key) {
+        List<ImageTagMutabilityExclusionFilter> exclusions = settings.tagMutabilityExclusions().stream()
                 .map(ImageTagMutabilityExclusionFilter::wildcard).toList();
-        return Repository.Builder.create(scope, "Repository")
-                .repositoryName(name)
-                .imageScanOnPush(scanOnPush)
-                .imageTagMutability(mutability(immutableTags, !exclusions.isEmpty()))
+        Repository repository = Repository.Builder.create(scope, "Repository")
+                .repositoryName(settings.repositoryName())
+                .imageScanOnPush(settings.scanOnPush())
+                .imageTagMutability(mutability(settings.immutableTags(), !exclusions.isEmpty()))
                 .imageTagMutabilityExclusionFilters(exclusions.isEmpty() ? null : exclusions)
                 .encryption(key != null ? RepositoryEncryption.KMS : RepositoryEncryption.AES_256)
                 .encryptionKey(key)
-                .emptyOnDelete(destroyOnRemoval)
-                .removalPolicy(destroyOnRemoval ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN)
+                .emptyOnDelete(settings.destroyOnRemoval())
+                .removalPolicy(settings.destroyOnRemoval() ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN)
                 .build();
+        grant(repository, "PullPrincipals", RepositoryAccess.PULL, settings.pullPrincipals());
+        grant(repository, "PushPrincipals", RepositoryAccess.PUSH, settings.pushPrincipals());
+        return repository;
     }
 
     static TagMutability mutability(boolean immutable, boolean withExclusions) {

@@ -28,7 +28,8 @@ public record PrivateRepositoryProps(String repositoryName, boolean destroyOnRem
                                      List<String> tagMutabilityExclusions, boolean kmsEncryption, String kmsKeyArn,
                                      boolean scanOnPush, List<LifecycleRule> lifecycleRules,
                                      List<String> pullPrincipals, List<String> pushPrincipals,
-                                     String executionRoleName, String publishingRoleArn) {
+                                     String executionRoleName, String publishingRoleArn)
+        implements SharedRepositorySettings {
     public static Builder builder() {
         return new Builder();
     }

@@ -34,12 +34,9 @@ public class ReplicaRepository extends Construct {
                 .enableKeyRotation(true)
                 .removalPolicy(props.destroyOnRemoval() ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN)
                 .build();
-        this.repository = PrivateRepository.repository(this, props.repositoryName(), props.scanOnPush(),
-                props.immutableTags(), props.tagMutabilityExclusions(), encryptionKey, props.destroyOnRemoval());
+        this.repository = PrivateRepository.repository(this, props, encryptionKey);
         if (props.lifecyclePolicyText() != null) {
             PrivateRepository.lifecyclePolicy(repository, props.lifecyclePolicyText());
         }
-        PrivateRepository.grant(repository, "PullPrincipals", RepositoryAccess.PULL, props.pullPrincipals());
-        PrivateRepository.grant(repository, "PushPrincipals", RepositoryAccess.PUSH, props.pushPrincipals());
     }
 }

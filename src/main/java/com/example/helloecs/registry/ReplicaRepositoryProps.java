@@ -22,7 +22,8 @@ import java.util.List;
 public record ReplicaRepositoryProps(String repositoryName, boolean immutableTags,
                                      List<String> tagMutabilityExclusions, boolean kmsEncryption, boolean scanOnPush,
                                      String lifecyclePolicyText, List<String> pullPrincipals,
-                                     List<String> pushPrincipals, boolean destroyOnRemoval) {
+                                     List<String> pushPrincipals, boolean destroyOnRemoval)
+        implements SharedRepositorySettings {
     /** Default of {@code immutableTags}. */
     public static final boolean DEFAULT_IMMUTABLE_TAGS = true;
     /** Default of {@code destroyOnRemoval}: as the source repository's default removal policy. */
