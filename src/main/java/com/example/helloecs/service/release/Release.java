@@ -42,8 +42,7 @@ public class Release extends Construct {
     public Release(Construct scope, String id, ReleaseProps props, ReleaseTargets targets) {
         super(scope, id);
         this.namePrefix = props.namePrefix() != null ? props.namePrefix() : Stack.of(this).getStackName();
-        this.trafficShift = props.strategy().shiftsTraffic()
-                ? new TrafficShift(this, "TrafficShift", targets) : null;
+        this.trafficShift = props.strategy().shiftsTraffic() ? new TrafficShift(this, "TrafficShift", targets) : null;
         targets.primaryTargetGroup().addTarget(targets.service().loadBalancerTarget(LoadBalancerTargetOptions.builder()
                 .containerName(targets.containerName())
                 .containerPort(targets.containerPort())
