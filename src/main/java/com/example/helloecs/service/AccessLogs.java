@@ -19,6 +19,7 @@ import software.amazon.awscdk.regioninfo.RegionInfo;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationLoadBalancer;
 import software.amazon.awscdk.services.iam.AccountPrincipal;
 import software.amazon.awscdk.services.iam.ArnPrincipal;
+import software.amazon.awscdk.services.iam.IPrincipal;
 import software.amazon.awscdk.services.iam.PolicyStatement;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.s3.BlockPublicAccess;
@@ -75,29 +76,21 @@ public class AccessLogs extends Construct {
         }
         Acknowledge.rule(bucket, "AwsSolutions-S1", "This bucket is itself the destination of the load "
                 + "balancer's access logs; logging access to it would need yet another bucket.");
-        // Not loadBalancer.logAccessLogs: for a known region it also grants delivery.logs.amazonaws.com (which ALB
-        // access logs do not use) without a source condition. The regional ELB account or the log-delivery service
-        // principal is what the ELB User Guide documents ("Enable access logs for your Application Load Balancer").
+        // The grants the ELB User Guide documents ("Enable access logs for your Application Load Balancer"); not
+        // loadBalancer.logAccessLogs (see above).
         String objects = bucket.arnForObjects(PREFIX + "/AWSLogs/" + Aws.ACCOUNT_ID + "/*");
         String stackRegion = Stack.of(this).getRegion();
         if (!Token.isUnresolved(stackRegion)) {
             String regionalAccount = RegionInfo.get(stackRegion).getElbv2Account();
-            bucket.addToResourcePolicy(PolicyStatement.Builder.create()
-                    .sid(regionalAccount != null ? "RegionalElbAccount" : "LogDeliveryService")
-                    .actions(List.of("s3:PutObject"))
-                    .principals(List.of(regionalAccount != null ? new AccountPrincipal(regionalAccount)
-                            : new ServicePrincipal(LOG_DELIVERY)))
-                    .resources(List.of(objects))
-                    .build());
+            if (regionalAccount != null) {
+                allowPut("RegionalElbAccount", new AccountPrincipal(regionalAccount), objects);
+            } else {
+                allowPut("LogDeliveryService", new ServicePrincipal(LOG_DELIVERY), objects);
+            }
             enable(loadBalancer);
             return;
         }
-        bucket.addToResourcePolicy(PolicyStatement.Builder.create()
-                .sid("LogDeliveryService")
-                .actions(List.of("s3:PutObject"))
-                .principals(List.of(new ServicePrincipal(LOG_DELIVERY)))
-                .resources(List.of(objects))
-                .build());
+        allowPut("LogDeliveryService", new ServicePrincipal(LOG_DELIVERY), objects);
         // Every region this CDK release knows; "none" where ELB writes as the service principal. (Stack.regionalFact
         // leaves those regions out of its mapping, so the lookup would fail there.)
         Map<String, Map<String, Object>> rows = new TreeMap<>();
@@ -111,13 +104,19 @@ public class AccessLogs extends Construct {
                 .expression(Fn.conditionNot(Fn.conditionEquals(elbAccount, "none")))
                 .build();
         String account = Token.asString(Fn.conditionIf(hasElbAccount.getLogicalId(), elbAccount, Aws.ACCOUNT_ID));
+        allowPut("RegionalElbAccount", new ArnPrincipal("arn:" + Aws.PARTITION + ":iam::" + account + ":root"),
+                objects);
+        enable(loadBalancer);
+    }
+
+    /** Lets {@code principal} write the log objects. */
+    private void allowPut(String sid, IPrincipal principal, String objects) {
         bucket.addToResourcePolicy(PolicyStatement.Builder.create()
-                .sid("RegionalElbAccount")
+                .sid(sid)
                 .actions(List.of("s3:PutObject"))
-                .principals(List.of(new ArnPrincipal("arn:" + Aws.PARTITION + ":iam::" + account + ":root")))
+                .principals(List.of(principal))
                 .resources(List.of(objects))
                 .build());
-        enable(loadBalancer);
     }
 
     private void enable(ApplicationLoadBalancer loadBalancer) {

@@ -52,11 +52,6 @@ public class PrivateEndpoints extends Construct {
             "eu-west-2", "eu-west-3", "eu-south-1", "eu-south-2", "eu-north-1", "il-central-1", "me-south-1",
             "me-central-1", "sa-east-1", "cn-north-1", "cn-northwest-1", "us-gov-east-1", "us-gov-west-1");
 
-    /** Whether tasks in {@code region} ({@code null}: unknown at synth time) need the ECS endpoints. */
-    public static boolean needsEcsEndpoints(String region) {
-        return region == null || !REGIONS_BEFORE_2023_12_23.contains(region);
-    }
-
     /** True when AWS::Region is none of {@link #REGIONS_BEFORE_2023_12_23} (Fn::Or takes at most 10 conditions). */
     private CfnCondition newerRegionCondition() {
         List<String> regions = REGIONS_BEFORE_2023_12_23.stream().sorted().toList();
@@ -93,7 +88,7 @@ public class PrivateEndpoints extends Construct {
         }
         String region = Stack.of(this).getRegion();
         boolean unknownRegion = Token.isUnresolved(region);
-        if (unknownRegion || needsEcsEndpoints(region)) {
+        if (unknownRegion || !REGIONS_BEFORE_2023_12_23.contains(region)) {
             // Environment-agnostic: the three endpoints exist only where the deployed-to Region needs them.
             CfnCondition newerRegion = unknownRegion ? newerRegionCondition() : null;
             for (InterfaceVpcEndpoint ecs : List.of(

@@ -131,7 +131,8 @@ public class WebService extends Construct {
                 .deletionProtection(props.deletionProtection())
                 .build();
         this.service = fargateService(props);
-        this.targetGroup = targetGroup(props);
+        // Without targets: the release registers the service (and adds an alternate).
+        this.targetGroup = new ApplicationTargetGroup(this, "TargetGroup", targetGroupProps(props));
         this.listeners = new Listeners(this, "Listeners", props, loadBalancer, targetGroup);
         this.listener = listeners.https != null ? listeners.https : listeners.http;
         this.release = release(props);
@@ -251,11 +252,6 @@ public class WebService extends Construct {
                 .capacityProviderStrategies(props.spot() ? SPOT_WITH_ON_DEMAND_BASE : null)
                 .healthCheckGracePeriod(HEALTH_CHECK_GRACE_PERIOD);
         return DeploymentStrategies.applyTo(builder, props.release()).build();
-    }
-
-    /** The target group, without targets: {@link #release} registers the service (and adds an alternate). */
-    private ApplicationTargetGroup targetGroup(WebServiceProps props) {
-        return new ApplicationTargetGroup(this, "TargetGroup", targetGroupProps(props));
     }
 
     /** The target group's settings; an alternate target group of a traffic-shifting strategy copies them. */

@@ -12,7 +12,7 @@ import software.amazon.awscdk.services.logs.RetentionDays;
 /**
  * Props of {@link WebService}; build them with {@link #builder()}. Every prop but {@code image} is optional; the
  * defaults are the {@code DEFAULT_*} constants below (the app's configuration catalogue uses the same constants),
- * applied in {@link Builder#build()}.
+ * which the {@link Builder} starts from.
  *
  * @param image                the container image; required
  * @param executionRoleName    fixed name of the task execution role (a repository policy can name it). Default: a
@@ -107,7 +107,7 @@ public record WebServiceProps(ContainerImage image, String executionRoleName, in
         private String executionRoleName;
         private int cpu = DEFAULT_CPU;
         private int memoryLimitMiB = DEFAULT_MEMORY_MIB;
-        private CpuArchitecture cpuArchitecture;
+        private CpuArchitecture cpuArchitecture = CpuArchitecture.X86_64;
         private int containerPort = DEFAULT_CONTAINER_PORT;
         private boolean enableExecuteCommand;
         private int desiredCount = DEFAULT_DESIRED_COUNT;
@@ -117,14 +117,14 @@ public record WebServiceProps(ContainerImage image, String executionRoleName, in
         private int requestsPerTarget = DEFAULT_REQUESTS_PER_TARGET;
         private boolean spot;
         private String healthCheckPath = DEFAULT_HEALTH_CHECK_PATH;
-        private Duration healthCheckInterval;
-        private Duration healthCheckTimeout;
+        private Duration healthCheckInterval = Duration.seconds(DEFAULT_HEALTH_CHECK_INTERVAL_SECONDS);
+        private Duration healthCheckTimeout = Duration.seconds(DEFAULT_HEALTH_CHECK_TIMEOUT_SECONDS);
         private int healthyThreshold = DEFAULT_HEALTHY_THRESHOLD;
         private int unhealthyThreshold = DEFAULT_UNHEALTHY_THRESHOLD;
-        private Duration deregistrationDelay;
+        private Duration deregistrationDelay = Duration.seconds(DEFAULT_DEREGISTRATION_DELAY_SECONDS);
         private int minHealthyPercent = DEFAULT_MIN_HEALTHY_PERCENT;
         private int maxHealthyPercent = DEFAULT_MAX_HEALTHY_PERCENT;
-        private RetentionDays logRetention;
+        private RetentionDays logRetention = RetentionDays.ONE_MONTH;
         private int natGateways = DEFAULT_NAT_GATEWAYS;
         private int maxAzs = DEFAULT_MAX_AZS;
         private String vpcCidr = DEFAULT_VPC_CIDR;
@@ -177,21 +177,12 @@ public record WebServiceProps(ContainerImage image, String executionRoleName, in
 
         public WebServiceProps build() {
             return new WebServiceProps(Objects.requireNonNull(image, "image"), executionRoleName, cpu,
-                    memoryLimitMiB, cpuArchitecture != null ? cpuArchitecture : CpuArchitecture.X86_64, containerPort,
-                    enableExecuteCommand, desiredCount, minCapacity, maxCapacity, cpuTargetPercent, requestsPerTarget,
-                    spot, healthCheckPath,
-                    healthCheckInterval != null ? healthCheckInterval
-                            : Duration.seconds(DEFAULT_HEALTH_CHECK_INTERVAL_SECONDS),
-                    healthCheckTimeout != null ? healthCheckTimeout
-                            : Duration.seconds(DEFAULT_HEALTH_CHECK_TIMEOUT_SECONDS),
-                    healthyThreshold, unhealthyThreshold,
-                    deregistrationDelay != null ? deregistrationDelay
-                            : Duration.seconds(DEFAULT_DEREGISTRATION_DELAY_SECONDS),
-                    minHealthyPercent, maxHealthyPercent,
-                    logRetention != null ? logRetention : RetentionDays.ONE_MONTH, natGateways, maxAzs, vpcCidr,
-                    certificateArn, domainName, hostedZoneId, hostedZoneName, accessLogs, containerInsights,
-                    hardened, hardened && natEgress, deletionProtection != null ? deletionProtection : hardened,
-                    release != null ? release : ReleaseProps.DEFAULTS);
+                    memoryLimitMiB, cpuArchitecture, containerPort, enableExecuteCommand, desiredCount, minCapacity,
+                    maxCapacity, cpuTargetPercent, requestsPerTarget, spot, healthCheckPath, healthCheckInterval,
+                    healthCheckTimeout, healthyThreshold, unhealthyThreshold, deregistrationDelay, minHealthyPercent,
+                    maxHealthyPercent, logRetention, natGateways, maxAzs, vpcCidr, certificateArn, domainName,
+                    hostedZoneId, hostedZoneName, accessLogs, containerInsights, hardened, hardened && natEgress,
+                    deletionProtection != null ? deletionProtection : hardened, release);
         }
     }
 }

@@ -66,22 +66,15 @@ public class RegistryStack extends Stack {
         this.scanning = config.ownsRegistryScanning() ? new RegistryScanning(this, "Scanning", config) : null;
         this.scanAlerts = new ScanAlerts(this, "ScanAlerts", new ScanAlertsProps(config.repositoryName(),
                 config.scanAlertEmail(), config.destroyOnRemoval()));
-        CfnOutput.Builder.create(this, "RepositoryUri")
-                .description("URI of the private ECR repository")
-                .value(repository.repository.getRepositoryUri())
-                .build();
-        CfnOutput.Builder.create(this, "RepositoryArn")
-                .description("ARN of the private ECR repository")
-                .value(repository.repository.getRepositoryArn())
-                .build();
-        CfnOutput.Builder.create(this, "DockerLogin")
-                .description("Logs Docker in to the registry")
-                .value(dockerLogin())
-                .build();
-        CfnOutput.Builder.create(this, "ScanAlertTopicArn")
-                .description("SNS topic notified of CRITICAL or HIGH scan findings")
-                .value(scanAlerts.topic.getTopicArn())
-                .build();
+        output("RepositoryUri", "URI of the private ECR repository", repository.repository.getRepositoryUri());
+        output("RepositoryArn", "ARN of the private ECR repository", repository.repository.getRepositoryArn());
+        output("DockerLogin", "Logs Docker in to the registry", dockerLogin());
+        output("ScanAlertTopicArn", "SNS topic notified of CRITICAL or HIGH scan findings",
+                scanAlerts.topic.getTopicArn());
+    }
+
+    private void output(String id, String description, String value) {
+        CfnOutput.Builder.create(this, id).description(description).value(value).build();
     }
 
     /** The ready-to-run login line; region, account and URL suffix are resolved by CloudFormation. */

@@ -32,16 +32,8 @@ import software.constructs.Construct;
  */
 public class ServiceStack extends Stack {
     public final WebService web;
-    /** Output {@code LoadBalancerDnsName}: DNS name of the load balancer. */
-    public final CfnOutput loadBalancerDnsName;
-    /** Output {@code ServiceUrl}: {@code http://} plus the load balancer's DNS name (read by the pipeline's smoke test). */
+    /** Output {@code ServiceUrl}: where users reach the service (read by the pipeline's smoke test). */
     public final CfnOutput serviceUrl;
-    /** Output {@code DashboardName}: the service's CloudWatch dashboard. */
-    public final CfnOutput dashboardName;
-    /** Output {@code DashboardUrl}: the dashboard in the CloudWatch console. */
-    public final CfnOutput dashboardUrl;
-    /** Output {@code AlarmTopicArn}: the topic the alarms notify (subscribe to it). */
-    public final CfnOutput alarmTopicArn;
 
     /**
      * Props of {@link ServiceStack}.
@@ -58,26 +50,17 @@ public class ServiceStack extends Stack {
         Deployment deployment = props.deployment();
         ContainerImage image = ContainerImage.fromAsset(deployment.image().path().toString(), imageProps(deployment));
         this.web = new WebService(this, "Web", webServiceProps(deployment, image, props.executionRoleName()));
-        this.loadBalancerDnsName = CfnOutput.Builder.create(this, "LoadBalancerDnsName")
-                .description("DNS name of the Application Load Balancer")
-                .value(web.loadBalancer.getLoadBalancerDnsName())
-                .build();
-        this.serviceUrl = CfnOutput.Builder.create(this, "ServiceUrl")
-                .description("URL of the service")
-                .value(web.listeners.url)
-                .build();
-        this.dashboardName = CfnOutput.Builder.create(this, "DashboardName")
-                .description("CloudWatch dashboard of the service")
-                .value(web.release.dashboard.dashboard.getDashboardName())
-                .build();
-        this.dashboardUrl = CfnOutput.Builder.create(this, "DashboardUrl")
-                .description("The dashboard in the CloudWatch console")
-                .value(web.release.dashboard.url)
-                .build();
-        this.alarmTopicArn = CfnOutput.Builder.create(this, "AlarmTopicArn")
-                .description("SNS topic every alarm of the service notifies")
-                .value(web.release.topic.topic.getTopicArn())
-                .build();
+        output("LoadBalancerDnsName", "DNS name of the Application Load Balancer",
+                web.loadBalancer.getLoadBalancerDnsName());
+        this.serviceUrl = output("ServiceUrl", "URL of the service", web.listeners.url);
+        output("DashboardName", "CloudWatch dashboard of the service",
+                web.release.dashboard.dashboard.getDashboardName());
+        output("DashboardUrl", "The dashboard in the CloudWatch console", web.release.dashboard.url);
+        output("AlarmTopicArn", "SNS topic every alarm of the service notifies", web.release.topic.topic.getTopicArn());
+    }
+
+    private CfnOutput output(String id, String description, String value) {
+        return CfnOutput.Builder.create(this, id).description(description).value(value).build();
     }
 
     /** The configuration of one deployment as {@link WebService}'s props. */

@@ -16,13 +16,9 @@ import software.constructs.Construct;
 public class DeploymentStage extends Stage {
     public final DeploymentStacks stacks;
 
-    /** The registry stack's construct ID, at the top level of the app: its stack name. */
-    public static String registryStackId(String stageId) {
-        return stageId + "-registry";
-    }
-
     public DeploymentStage(Construct scope, String id, Deployment deployment) {
         super(scope, id, StageProps.builder().env(DeploymentStacks.environment(deployment)).build());
-        this.stacks = new DeploymentStacks(scope, registryStackId(id), this, deployment);
+        // The registry stack's construct ID, at the top level of the app, is its stack name.
+        this.stacks = new DeploymentStacks(scope, id + "-registry", this, deployment);
     }
 }

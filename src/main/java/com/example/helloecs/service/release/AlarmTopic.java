@@ -26,17 +26,22 @@ import software.constructs.Construct;
  * service. Sharing one would tie the stacks together with a cross-stack reference and mix two audiences.
  */
 public class AlarmTopic extends EncryptedTopic {
-    public AlarmTopic(Construct scope, String id, AlarmTopicProps props) {
+    /**
+     * @param namePrefix only alarms whose names start with it may publish (topic policy); the display name (the
+     *                   e-mail sender's name) is {@code Alarms of} it
+     * @param email      an address to subscribe (it must confirm), or {@code null} for no subscription
+     */
+    public AlarmTopic(Construct scope, String id, String namePrefix, String email) {
         // The topic policy decides who may publish; the key only lets this service's alarms encrypt messages for
         // topics of this account (the SNS key-management page's conditions).
-        super(scope, id, "Encrypts the alarm topic of " + props.displayName(), RemovalPolicy.DESTROY, Duration.days(7),
-                props.displayName(), "cloudwatch.amazonaws.com", "AllowCloudWatchAlarmsToPublishToTheEncryptedTopic",
-                alarmArnPattern(props.alarmNamePrefix()));
+        super(scope, id, "Encrypts the alarm topic of Alarms of " + namePrefix, RemovalPolicy.DESTROY,
+                Duration.days(7), "Alarms of " + namePrefix, "cloudwatch.amazonaws.com",
+                "AllowCloudWatchAlarmsToPublishToTheEncryptedTopic", alarmArnPattern(namePrefix));
         admitPublisher("AllowThisServicesAlarmsToPublish", new TreeMap<>(Map.of(
                 "StringEquals", Map.of("aws:SourceAccount", Aws.ACCOUNT_ID),
-                "ArnLike", Map.of("aws:SourceArn", alarmArnPattern(props.alarmNamePrefix())))));
-        if (props.email() != null) {
-            topic.addSubscription(new EmailSubscription(props.email()));
+                "ArnLike", Map.of("aws:SourceArn", alarmArnPattern(namePrefix)))));
+        if (email != null) {
+            topic.addSubscription(new EmailSubscription(email));
         }
     }
 

@@ -42,10 +42,7 @@ public class Release extends Construct {
     public Release(Construct scope, String id, ReleaseProps props, ReleaseTargets targets) {
         super(scope, id);
         this.namePrefix = props.namePrefix() != null ? props.namePrefix() : Stack.of(this).getStackName();
-        this.trafficShift = props.strategy().shiftsTraffic()
-                ? new TrafficShift(this, "TrafficShift", new TrafficShiftProps(targets.listener(),
-                        targets.primaryTargetGroup(), targets.targetGroupProps()))
-                : null;
+        this.trafficShift = props.strategy().shiftsTraffic() ? new TrafficShift(this, "TrafficShift", targets) : null;
         targets.primaryTargetGroup().addTarget(targets.service().loadBalancerTarget(LoadBalancerTargetOptions.builder()
                 .containerName(targets.containerName())
                 .containerPort(targets.containerPort())
@@ -61,10 +58,8 @@ public class Release extends Construct {
         }
         this.targetGroups = List.copyOf(groups);
 
-        this.topic = new AlarmTopic(this, "Topic", new AlarmTopicProps("Alarms of " + namePrefix, namePrefix,
-                props.alarmEmail()));
-        this.alarms = new ReleaseAlarms(this, "Alarms", new ReleaseAlarmsProps(props, targets.service(),
-                targets.clusterName(), targetGroups, topic.topic, targets.containerInsights(), namePrefix));
+        this.topic = new AlarmTopic(this, "Topic", namePrefix, props.alarmEmail());
+        this.alarms = new ReleaseAlarms(this, "Alarms", props, targets, targetGroups, topic.topic, namePrefix);
         List<String> names = alarms.deploymentAlarmNames();
         targets.service().enableDeploymentAlarms(names, DeploymentAlarmOptions.builder()
                 .behavior(props.rollback() ? AlarmBehavior.ROLLBACK_ON_ALARM : AlarmBehavior.FAIL_ON_ALARM)
@@ -87,9 +82,7 @@ public class Release extends Construct {
             }
         });
 
-        this.dashboard = new ServiceDashboard(this, "Dashboard", new ServiceDashboardProps(namePrefix,
-                targets.loadBalancer(), targetGroups, targets.service(), targets.clusterName(),
-                targets.containerInsights(), alarms.all));
+        this.dashboard = new ServiceDashboard(this, "Dashboard", namePrefix, targets, targetGroups, alarms.all);
     }
 
     /**

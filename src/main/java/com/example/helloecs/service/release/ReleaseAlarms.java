@@ -1,23 +1,24 @@
 package com.example.helloecs.service.release;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Function;
+import java.util.Objects;
+import java.util.function.BiFunction;
+import java.util.stream.Stream;
 
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
 import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
 import software.amazon.awscdk.services.cloudwatch.IMetric;
 import software.amazon.awscdk.services.cloudwatch.MathExpression;
-import software.amazon.awscdk.services.cloudwatch.Metric;
 import software.amazon.awscdk.services.cloudwatch.MetricOptions;
 import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
 import software.amazon.awscdk.services.cloudwatch.actions.SnsAction;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationTargetGroup;
 import software.amazon.awscdk.services.elasticloadbalancingv2.HttpCodeTarget;
+import software.amazon.awscdk.services.sns.ITopic;
 import software.constructs.Construct;
 
 /**
@@ -59,53 +60,56 @@ public class ReleaseAlarms extends Construct {
     /** Every alarm, deployment alarms first. */
     public final List<Alarm> all;
 
-    public ReleaseAlarms(Construct scope, String id, ReleaseAlarmsProps props) {
+    /**
+     * @param r       the release's thresholds and periods
+     * @param targets the service whose CPU, memory and task counts are watched (task counts only with Container
+     *                Insights)
+     * @param groups  the service's target groups: one (rolling) or two (blue/green, canary, linear)
+     * @param topic   notified on ALARM and on OK by every alarm
+     * @param prefix  prefix of every alarm name (fixed names: the service's deployment configuration names its
+     *                alarms, and a name that referenced the alarm resource could make a dependency cycle)
+     */
+    public ReleaseAlarms(Construct scope, String id, ReleaseProps r, ReleaseTargets targets,
+                         List<ApplicationTargetGroup> groups, ITopic topic, String prefix) {
         super(scope, id);
-        ReleaseProps r = props.release();
-        List<ApplicationTargetGroup> groups = props.targetGroups();
-        String prefix = props.namePrefix();
-
-        Map<String, IMetric> rates = new LinkedHashMap<>();
-        for (int i = 0; i < groups.size(); i++) {
-            ApplicationTargetGroup g = groups.get(i);
-            int n = i + 1;
-            rates.put("rate" + n, MathExpression.Builder.create()
-                    .expression("IF(FILL(r" + n + ", 0) >= " + r.minRequests() + ", 100 * FILL(e" + n + ", 0) / r" + n
-                            + ", 0)")
-                    .usingMetrics(new TreeMap<>(Map.of(
-                            "r" + n, g.getMetrics().requestCount(sum()),
-                            "e" + n, g.getMetrics().httpCodeTarget(HttpCodeTarget.TARGET_5XX_COUNT, sum()))))
-                    .period(PERIOD)
-                    .label("5xx % of target group " + n)
-                    .build());
+        Objects.requireNonNull(prefix, "prefix");
+        if (groups.isEmpty() || groups.size() > 2) {
+            throw new IllegalArgumentException("one or two target groups, got " + groups.size());
         }
+
+        Map<String, IMetric> rates = perGroup(groups, "rate", (g, n) -> MathExpression.Builder.create()
+                .expression("IF(FILL(r" + n + ", 0) >= " + r.minRequests() + ", 100 * FILL(e" + n + ", 0) / r" + n
+                        + ", 0)")
+                .usingMetrics(new TreeMap<>(Map.of(
+                        "r" + n, g.getMetrics().requestCount(stat("Sum")),
+                        "e" + n, g.getMetrics().httpCodeTarget(HttpCodeTarget.TARGET_5XX_COUNT, stat("Sum")))))
+                .period(PERIOD)
+                .label("5xx % of target group " + n)
+                .build());
         this.errorRate = deploymentAlarm("ErrorRate", prefix + ERROR_RATE, worst(rates, "Target 5xx %"),
                 r.errorRatePercent(), r, "Targets answered more than " + r.errorRatePercent() + "% 5xx (of at least "
                         + r.minRequests() + " requests a minute) in " + r.datapointsToAlarm() + " of "
                         + r.evaluationPeriods() + " minutes: the release hurts users");
 
-        Map<String, IMetric> p99 = perGroup(groups, "p", g -> g.getMetrics().targetResponseTime(
-                MetricOptions.builder().statistic("p99").period(PERIOD).build()));
+        Map<String, IMetric> p99 = perGroup(groups, "p", (g, n) -> g.getMetrics().targetResponseTime(stat("p99")));
         this.latency = deploymentAlarm("Latency", prefix + LATENCY, worst(p99, "Target p99 response time (s)"),
                 r.latencyP99Millis() / 1000.0, r, "Targets' p99 response time above " + r.latencyP99Millis()
                         + " ms in " + r.datapointsToAlarm() + " of " + r.evaluationPeriods() + " minutes");
         this.deploymentAlarms = List.of(errorRate, latency);
 
-        Map<String, IMetric> unhealthy = perGroup(groups, "u", g -> g.getMetrics().unhealthyHostCount(
-                MetricOptions.builder().statistic("Maximum").period(PERIOD).build()));
+        Map<String, IMetric> unhealthy = perGroup(groups, "u",
+                (g, n) -> g.getMetrics().unhealthyHostCount(stat("Maximum")));
         this.unhealthyTargets = healthAlarm("UnhealthyTargets", prefix + UNHEALTHY_TARGETS,
                 worst(unhealthy, "Unhealthy targets"), 1, ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
                 "At least one target failed its load balancer health check");
 
-        if (props.containerInsights()) {
-            Map<String, String> dims = new TreeMap<>(Map.of("ClusterName", props.clusterName(),
-                    "ServiceName", props.service().getServiceName()));
+        if (targets.containerInsights()) {
             this.tasksBelowDesired = healthAlarm("TasksBelowDesired", prefix + TASKS_BELOW_DESIRED,
                     MathExpression.Builder.create()
                             .expression("FILL(desired, 0) - FILL(running, 0)")
                             .usingMetrics(new TreeMap<>(Map.of(
-                                    "desired", insights("DesiredTaskCount", dims),
-                                    "running", insights("RunningTaskCount", dims))))
+                                    "desired", targets.insightsMetric("DesiredTaskCount", null),
+                                    "running", targets.insightsMetric("RunningTaskCount", null))))
                             .period(PERIOD)
                             .label("Tasks missing (desired - running)")
                             .build(),
@@ -113,22 +117,17 @@ public class ReleaseAlarms extends Construct {
         } else {
             this.tasksBelowDesired = null;
         }
-        this.cpuHigh = healthAlarm("CpuHigh", prefix + CPU_HIGH, props.service().metricCpuUtilization(
-                        MetricOptions.builder().statistic("Average").period(PERIOD).build()),
-                r.cpuPercent(), ComparisonOperator.GREATER_THAN_THRESHOLD,
-                "Average CPU of the service above " + r.cpuPercent() + "%");
-        this.memoryHigh = healthAlarm("MemoryHigh", prefix + MEMORY_HIGH, props.service().metricMemoryUtilization(
-                        MetricOptions.builder().statistic("Average").period(PERIOD).build()),
-                r.memoryPercent(), ComparisonOperator.GREATER_THAN_THRESHOLD,
+        this.cpuHigh = healthAlarm("CpuHigh", prefix + CPU_HIGH,
+                targets.service().metricCpuUtilization(stat("Average")), r.cpuPercent(),
+                ComparisonOperator.GREATER_THAN_THRESHOLD, "Average CPU of the service above " + r.cpuPercent() + "%");
+        this.memoryHigh = healthAlarm("MemoryHigh", prefix + MEMORY_HIGH,
+                targets.service().metricMemoryUtilization(stat("Average")), r.memoryPercent(),
+                ComparisonOperator.GREATER_THAN_THRESHOLD,
                 "Average memory of the service above " + r.memoryPercent() + "%");
 
-        List<Alarm> every = new ArrayList<>(List.of(errorRate, latency, unhealthyTargets));
-        if (tasksBelowDesired != null) {
-            every.add(tasksBelowDesired);
-        }
-        every.addAll(List.of(cpuHigh, memoryHigh));
-        this.all = List.copyOf(every);
-        SnsAction notify = new SnsAction(props.topic());
+        this.all = Stream.of(errorRate, latency, unhealthyTargets, tasksBelowDesired, cpuHigh, memoryHigh)
+                .filter(Objects::nonNull).toList();
+        SnsAction notify = new SnsAction(topic);
         for (Alarm alarm : all) {
             alarm.addAlarmAction(notify);
             alarm.addOkAction(notify);
@@ -141,15 +140,16 @@ public class ReleaseAlarms extends Construct {
                 a.getNode().getDefaultChild()).getAlarmName()).toList();
     }
 
-    private static MetricOptions sum() {
-        return MetricOptions.builder().statistic("Sum").period(PERIOD).build();
+    private static MetricOptions stat(String statistic) {
+        return MetricOptions.builder().statistic(statistic).period(PERIOD).build();
     }
 
+    /** One series per target group, keyed {@code idPrefix1}, {@code idPrefix2}; the function gets the number. */
     private static Map<String, IMetric> perGroup(List<ApplicationTargetGroup> groups, String idPrefix,
-                                                 Function<ApplicationTargetGroup, Metric> metric) {
+                                                 BiFunction<ApplicationTargetGroup, Integer, IMetric> metric) {
         Map<String, IMetric> out = new LinkedHashMap<>();
         for (int i = 0; i < groups.size(); i++) {
-            out.put(idPrefix + (i + 1), metric.apply(groups.get(i)));
+            out.put(idPrefix + (i + 1), metric.apply(groups.get(i), i + 1));
         }
         return out;
     }
@@ -163,16 +163,6 @@ public class ReleaseAlarms extends Construct {
                 .usingMetrics(perGroup)
                 .period(PERIOD)
                 .label(label)
-                .build();
-    }
-
-    private static Metric insights(String name, Map<String, String> dims) {
-        return Metric.Builder.create()
-                .namespace("ECS/ContainerInsights")
-                .metricName(name)
-                .dimensionsMap(dims)
-                .statistic("Average")
-                .period(PERIOD)
                 .build();
     }
 

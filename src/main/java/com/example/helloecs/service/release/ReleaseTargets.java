@@ -1,7 +1,10 @@
 package com.example.helloecs.service.release;
 
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
+import software.amazon.awscdk.services.cloudwatch.Metric;
 import software.amazon.awscdk.services.ecs.FargateService;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationListener;
 import software.amazon.awscdk.services.elasticloadbalancingv2.ApplicationLoadBalancer;
@@ -34,5 +37,18 @@ public record ReleaseTargets(FargateService service, String clusterName, String 
         Objects.requireNonNull(listener, "listener");
         Objects.requireNonNull(primaryTargetGroup, "primaryTargetGroup");
         Objects.requireNonNull(targetGroupProps, "targetGroupProps");
+    }
+
+    /** A Container Insights metric of the service (average per minute); {@code label} may be {@code null}. */
+    public Metric insightsMetric(String name, String label) {
+        return Metric.Builder.create()
+                .namespace("ECS/ContainerInsights")
+                .metricName(name)
+                .dimensionsMap(new TreeMap<>(Map.of("ClusterName", clusterName, "ServiceName",
+                        service.getServiceName())))
+                .statistic("Average")
+                .label(label)
+                .period(ReleaseAlarms.PERIOD)
+                .build();
     }
 }

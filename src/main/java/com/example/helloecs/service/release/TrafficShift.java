@@ -35,6 +35,8 @@ import software.constructs.Construct;
 public class TrafficShift extends Construct {
     /** The path pattern of the production rule: every request. */
     public static final String ALL_PATHS = "/*";
+    /** The only rule on the listener: any priority works; 1 makes it obvious. */
+    public static final int RULE_PRIORITY = 1;
 
     public final ApplicationTargetGroup alternateTargetGroup;
     public final ApplicationListenerRule productionRule;
@@ -45,15 +47,17 @@ public class TrafficShift extends Construct {
     /** Handed to the service's load balancer target. */
     public final AlternateTarget alternateTarget;
 
-    public TrafficShift(Construct scope, String id, TrafficShiftProps props) {
+    /** @param targets the listener, the primary ("blue") target group and its settings (the alternate's too) */
+    public TrafficShift(Construct scope, String id, ReleaseTargets targets) {
         super(scope, id);
-        this.alternateTargetGroup = new ApplicationTargetGroup(this, "AlternateTargetGroup", props.targetGroupProps());
+        this.alternateTargetGroup = new ApplicationTargetGroup(this, "AlternateTargetGroup",
+                targets.targetGroupProps());
         this.productionRule = ApplicationListenerRule.Builder.create(this, "ProductionRule")
-                .listener(props.listener())
-                .priority(props.rulePriority())
+                .listener(targets.listener())
+                .priority(RULE_PRIORITY)
                 .conditions(List.of(ListenerCondition.pathPatterns(List.of(ALL_PATHS))))
                 .action(ListenerAction.weightedForward(List.of(
-                        WeightedTargetGroup.builder().targetGroup(props.primaryTargetGroup()).weight(100).build(),
+                        WeightedTargetGroup.builder().targetGroup(targets.primaryTargetGroup()).weight(100).build(),
                         WeightedTargetGroup.builder().targetGroup(alternateTargetGroup).weight(0).build())))
                 .build();
 
@@ -70,7 +74,7 @@ public class TrafficShift extends Construct {
         role.addToPolicy(PolicyStatement.Builder.create()
                 .sid("RegisterTasksInTheTwoTargetGroups")
                 .actions(List.of("elasticloadbalancing:RegisterTargets", "elasticloadbalancing:DeregisterTargets"))
-                .resources(List.of(props.primaryTargetGroup().getTargetGroupArn(),
+                .resources(List.of(targets.primaryTargetGroup().getTargetGroupArn(),
                         alternateTargetGroup.getTargetGroupArn()))
                 .build());
         role.addToPolicy(PolicyStatement.Builder.create()
@@ -81,7 +85,7 @@ public class TrafficShift extends Construct {
         role.addToPolicy(PolicyStatement.Builder.create()
                 .sid("ModifyTheProductionListener")
                 .actions(List.of("elasticloadbalancing:ModifyListener"))
-                .resources(List.of(props.listener().getListenerArn()))
+                .resources(List.of(targets.listener().getListenerArn()))
                 .build());
         this.rolePolicy = ManagedPolicies.replaceInlinePolicy(role, "ECS blue/green, canary and linear deployments: "
                 + "target registration and rule weights of this service only");
