@@ -24,7 +24,7 @@ public final class Checks {
     public static final Check<String> ACCOUNT = pattern(ACCOUNT_ID, "a 12-digit AWS account ID");
     /** A region code the AWS SDK knows. */
     public static final Check<String> REGION = Check.of("a known AWS region code such as us-east-1 or eu-west-1",
-            Checks::isRegion);
+            REGIONS::contains);
     /** An account ID or an IAM role/user/root ARN; a {@code *} principal is never allowed. */
     public static final Check<String> PRINCIPAL = Check.of("a 12-digit account ID or an IAM ARN "
             + "(arn:aws:iam::123456789012:role/NAME, user/NAME or root); wildcards are not allowed",
@@ -55,10 +55,6 @@ public final class Checks {
     /** The length of the longest region code known, for names that include {@code ${AWS::Region}}. */
     public static int longestRegionLength() {
         return REGIONS.stream().mapToInt(String::length).max().orElse(0);
-    }
-
-    public static boolean isRegion(String value) {
-        return value != null && REGIONS.contains(value);
     }
 
     /** An integer from {@code min} to {@code max}, both included. */

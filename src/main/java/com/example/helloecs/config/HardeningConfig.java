@@ -2,7 +2,6 @@ package com.example.helloecs.config;
 
 import static com.example.helloecs.config.Settings.*;
 
-
 /**
  * The {@code profile} of a deployment and what it switches on. Defaults: {@link Settings}.
  *
@@ -15,10 +14,8 @@ import static com.example.helloecs.config.Settings.*;
  * @param deletionProtection load balancer deletion protection (default: on with hardened)
  */
 public record HardeningConfig(boolean hardened, boolean natEgress, boolean deletionProtection) {
-    public static final String DEFAULT = "default";
-    public static final String HARDENED = "hardened";
-    public static final String ENDPOINTS = "endpoints";
-    public static final String NAT = "nat";
+    private static final String HARDENED = "hardened";
+    private static final String NAT = "nat";
     /** Profile {@code default}: nothing hardened. */
     public static final HardeningConfig NONE = new HardeningConfig(false, false, false);
 

@@ -70,20 +70,10 @@ public final class Values {
 
     private Object coerce(Setting<?> s) {
         Object v = raw.get(s.key());
-        if (v == null) {
-            return s.defaultValue();
-        }
-        return switch (s.type()) {
-            case STRING -> string(s, v);
-            case INTEGER -> integer(s, v);
-            case NUMBER -> number(s, v);
-            case BOOLEAN -> bool(s, v);
-            case STRING_LIST -> list(s, v);
-            case JSON -> v instanceof String str ? parseJson(s, str.trim()) : v;
-        };
+        return v == null ? s.defaultValue() : s.type().reader().read(this, s, v);
     }
 
-    private Object string(Setting<?> s, Object v) {
+    Object string(Setting<?> s, Object v) {
         if (!(v instanceof String str)) {
             return wrongType(s, v, "a string");
         }
@@ -93,7 +83,7 @@ public final class Values {
         return str.trim();
     }
 
-    private Object integer(Setting<?> s, Object v) {
+    Object integer(Setting<?> s, Object v) {
         if (v instanceof Integer i) {
             return i;
         }
@@ -111,7 +101,7 @@ public final class Values {
     }
 
     /** A number that may have a fraction: a JSON number, or its text on the command line. */
-    private Object number(Setting<?> s, Object v) {
+    Object number(Setting<?> s, Object v) {
         if (v instanceof Number n && Double.isFinite(n.doubleValue())) {
             return n.doubleValue();
         }
@@ -128,7 +118,7 @@ public final class Values {
         return wrongType(s, v, "a number: " + s.allowed());
     }
 
-    private Object bool(Setting<?> s, Object v) {
+    Object bool(Setting<?> s, Object v) {
         if (v instanceof Boolean b) {
             return b;
         }
@@ -142,7 +132,7 @@ public final class Values {
      * A list of strings: a JSON array in cdk.json, or on the command line either a JSON array or a
      * comma-separated string ({@code -c registry.replicationRegions=us-east-1,eu-west-1}).
      */
-    private Object list(Setting<?> s, Object v) {
+    Object list(Setting<?> s, Object v) {
         if (v instanceof String str) {
             String t = str.trim();
             if (!t.startsWith("[")) {
@@ -162,6 +152,10 @@ public final class Values {
             return List.copyOf(out);
         }
         return v == s.defaultValue() ? v : wrongType(s, v, "a list of strings: " + s.allowed());
+    }
+
+    Object json(Setting<?> s, Object v) {
+        return v instanceof String str ? parseJson(s, str.trim()) : v;
     }
 
     private Object parseJson(Setting<?> s, String text) {
