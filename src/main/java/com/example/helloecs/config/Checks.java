@@ -18,7 +18,10 @@ public final class Checks {
     public static final Pattern PARTITION = Pattern.compile("aws|aws-cn|aws-us-gov|aws-iso|aws-iso-b|aws-iso-e|aws-iso-f|aws-eusc");
     private static final Pattern IAM_PRINCIPAL_ARN = Pattern.compile(
             "arn:(" + PARTITION.pattern() + "):iam::\\d{12}:(root|(role|user)/[\\w+=,.@/-]{1,512})");
-    private static final Set<String> REGIONS = knownRegions();
+    /** Region codes known to the AWS SDK's endpoint metadata (global pseudo-regions and FIPS endpoints excluded). */
+    private static final Set<String> REGIONS = Region.regions().stream().filter(r -> !r.isGlobalRegion())
+            .map(Region::id).filter(id -> !id.startsWith("fips-") && !id.endsWith("-fips"))
+            .collect(Collectors.toUnmodifiableSet());
 
     /** A 12-digit account ID. */
     public static final Check<String> ACCOUNT = pattern(ACCOUNT_ID, "a 12-digit AWS account ID");
@@ -39,17 +42,6 @@ public final class Checks {
             "an email address such as ops@example.com");
 
     private Checks() {
-    }
-
-    /** Region codes known to the AWS SDK's endpoint metadata (global pseudo-regions excluded). */
-    private static Set<String> knownRegions() {
-        Set<String> out = new HashSet<>();
-        for (Region r : Region.regions()) {
-            if (!r.isGlobalRegion() && !r.id().startsWith("fips-") && !r.id().endsWith("-fips")) {
-                out.add(r.id());
-            }
-        }
-        return Set.copyOf(out);
     }
 
     /** The length of the longest region code known, for names that include {@code ${AWS::Region}}. */

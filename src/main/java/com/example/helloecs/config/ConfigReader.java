@@ -142,14 +142,8 @@ public final class ConfigReader {
                     p.add(at + "." + field, def.get(field), "no such field; allowed: account, approval, region, settings");
                 }
             }
-            String account = optionalString(def.get("account"), at + ".account", p);
-            if (account != null) {
-                Checks.ACCOUNT.test(p, at + ".account", account);
-            }
-            String region = optionalString(def.get("region"), at + ".region", p);
-            if (region != null) {
-                Checks.REGION.test(p, at + ".region", region);
-            }
+            String account = optionalString(def.get("account"), at + ".account", Checks.ACCOUNT, p);
+            String region = optionalString(def.get("region"), at + ".region", Checks.REGION, p);
             Object approval = def.get("approval");
             if (approval != null && !(approval instanceof Boolean)) {
                 p.add(at + ".approval", approval, "true or false");
@@ -172,11 +166,15 @@ public final class ConfigReader {
         return out;
     }
 
-    private static String optionalString(Object value, String key, Problems p) {
-        if (value == null || value instanceof String) {
-            return (String) value;
+    /** An optional string field, checked when present (its value is kept even when the check fails). */
+    private static String optionalString(Object value, String key, Check<String> check, Problems p) {
+        if (value instanceof String s) {
+            check.test(p, key, s);
+            return s;
         }
-        p.add(key, value, "a string");
+        if (value != null) {
+            p.add(key, value, "a string");
+        }
         return null;
     }
 
@@ -240,11 +238,9 @@ public final class ConfigReader {
         }
         String account = base.get(PIPELINE_ACCOUNT);
         String region = base.get(PIPELINE_REGION);
-        if (account == null && !stages.isEmpty()) {
-            account = stages.get(0).account();
-        }
-        if (region == null && !stages.isEmpty()) {
-            region = stages.get(0).region();
+        if (!stages.isEmpty()) {
+            account = account != null ? account : stages.get(0).account();
+            region = region != null ? region : stages.get(0).region();
         }
         return new PipelineConfig(repository, branch, connection, account, region, gate, stages);
     }

@@ -2,10 +2,10 @@ package com.example.helloecs.config;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /** Fargate's allowed task CPU / memory combinations (Amazon ECS Developer Guide, "Task CPU and memory"). */
 public final class FargateSizes {
@@ -28,11 +28,7 @@ public final class FargateSizes {
     }
 
     private static List<Integer> steps(int from, int to, int step) {
-        List<Integer> out = new ArrayList<>();
-        for (int v = from; v <= to; v += step) {
-            out.add(v);
-        }
-        return List.copyOf(out);
+        return IntStream.iterate(from, v -> v <= to, v -> v + step).boxed().toList();
     }
 
     /** Whether Fargate accepts this combination. */

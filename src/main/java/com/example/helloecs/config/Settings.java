@@ -13,12 +13,12 @@ import static com.example.helloecs.config.SettingType.STRING_LIST;
 import static com.example.helloecs.service.WebServiceProps.*;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import com.example.helloecs.service.WebServiceProps;
 import com.example.helloecs.service.release.ReleaseAlarms;
@@ -367,7 +367,8 @@ public final class Settings {
 
     /** Every key, in documentation order: the order of the entries above. */
     public static final List<Setting<?>> ALL = List.copyOf(REGISTERED);
-    private static final Map<String, Setting<?>> BY_KEY = index();
+    /** Keys to settings (toMap throws on a key declared twice). */
+    private static final Map<String, Setting<?>> BY_KEY = ALL.stream().collect(Collectors.toMap(Setting::key, s -> s));
 
     /** Starts a group: the entries declared after it belong to it (the reference shows one table per group). */
     private static String group(String title) {
@@ -384,16 +385,6 @@ public final class Settings {
     static <T> Setting<T> register(Setting<T> setting) {
         REGISTERED.add(setting);
         return setting;
-    }
-
-    private static Map<String, Setting<?>> index() {
-        Map<String, Setting<?>> map = new LinkedHashMap<>();
-        for (Setting<?> s : ALL) {
-            if (map.put(s.key(), s) != null) {
-                throw new IllegalStateException("duplicate setting " + s.key());
-            }
-        }
-        return map;
     }
 
     public static Optional<Setting<?>> find(String key) {
