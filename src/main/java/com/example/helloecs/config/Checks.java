@@ -98,25 +98,17 @@ public final class Checks {
     /** From {@code min} to {@code max} distinct {@code noun}, each passing {@code element}. */
     public static Check<List<String>> each(Check<String> element, int min, int max, String noun) {
         String count = max == Integer.MAX_VALUE ? "" : min + " to " + max + " ";
-        return new Check<>() {
-            @Override
-            public String expected() {
-                return count + "distinct " + noun + ", each " + element.expected();
+        return new Check<>(count + "distinct " + noun + ", each " + element.expected(), (p, key, values) -> {
+            boolean ok = true;
+            if (values.size() < min || values.size() > max) {
+                p.add(key, values, min + " to " + max + " " + noun);
+                ok = false;
             }
-
-            @Override
-            public boolean test(Problems p, String key, List<String> values) {
-                boolean ok = true;
-                if (values.size() < min || values.size() > max) {
-                    p.add(key, values, min + " to " + max + " " + noun);
-                    ok = false;
-                }
-                for (int i = 0; i < values.size(); i++) {
-                    ok &= element.test(p, key + "[" + i + "]", values.get(i));
-                }
-                return distinct(p, key, values) && ok;
+            for (int i = 0; i < values.size(); i++) {
+                ok &= element.test(p, key + "[" + i + "]", values.get(i));
             }
-        };
+            return distinct(p, key, values) && ok;
+        });
     }
 
     /** Reports each value that appears more than once. */

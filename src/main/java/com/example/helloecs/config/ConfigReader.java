@@ -61,9 +61,8 @@ public final class ConfigReader {
         if (selected != null && !envs.containsKey(selected)) {
             p.add(ENV.key(), selected, envs.isEmpty() ? "no value: no environments are defined under `environments`"
                     : "one of the environments defined: " + String.join(", ", envs.keySet()));
-            selected = null;
         }
-        Deployment deployment = resolve(selected == null ? null : envs.get(selected), own, projectRoot, p);
+        Deployment deployment = resolve(envs.get(selected), own, projectRoot, p);
         Optional<PipelineConfig> pipeline = base.isSet(PIPELINE_REPOSITORY)
                 ? Optional.ofNullable(pipeline(base, envs, own, projectRoot, p)) : Optional.empty();
         if (!base.isSet(PIPELINE_REPOSITORY)) {
@@ -84,13 +83,9 @@ public final class ConfigReader {
      */
     private static Set<CompliancePack> packs(Values base, boolean allByDefault) {
         Set<CompliancePack> out = EnumSet.of(CompliancePack.AwsSolutions);
-        if (!base.isSet(COMPLIANCE_PACKS)) {
-            if (allByDefault) {
-                out.addAll(EnumSet.allOf(CompliancePack.class));
-            }
-            return out;
-        }
-        if (base.ok(COMPLIANCE_PACKS)) {
+        if (!base.isSet(COMPLIANCE_PACKS) && allByDefault) {
+            out.addAll(EnumSet.allOf(CompliancePack.class));
+        } else if (base.isSet(COMPLIANCE_PACKS) && base.ok(COMPLIANCE_PACKS)) {
             base.get(COMPLIANCE_PACKS).forEach(name -> out.add(CompliancePack.valueOf(name)));
         }
         return out;

@@ -16,8 +16,6 @@ import static com.example.helloecs.config.Settings.*;
 public record HardeningConfig(boolean hardened, boolean natEgress, boolean deletionProtection) {
     private static final String HARDENED = "hardened";
     private static final String NAT = "nat";
-    /** Profile {@code default}: nothing hardened. */
-    public static final HardeningConfig NONE = new HardeningConfig(false, false, false);
 
     /** Whether the tasks reach AWS through VPC interface and gateway endpoints. */
     public boolean endpoints() {

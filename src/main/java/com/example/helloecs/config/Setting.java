@@ -49,10 +49,7 @@ public record Setting<T>(String key, SettingType<T> type, String group, T defaul
         return new Setting<>(key, type, group, defaultValue, value, note, description);
     }
 
-    /**
-     * A rule the setting's own check cannot express because it spans several keys (it is enforced where those
-     * keys are read together); shown after the check's expectation in the reference.
-     */
+    /** A rule that spans several keys (enforced where they are read together), shown after the check's. */
     Setting<T> note(String value) {
         return new Setting<>(key, type, group, defaultValue, check, value, description);
     }

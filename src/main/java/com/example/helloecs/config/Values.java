@@ -84,11 +84,9 @@ public final class Values {
     }
 
     Object integer(Setting<?> s, Object v) {
-        if (v instanceof Integer i) {
-            return i;
-        }
-        if ((v instanceof Long || v instanceof Short) && ((Number) v).longValue() == ((Number) v).intValue()) {
-            return ((Number) v).intValue();
+        if (v instanceof Number n && (n instanceof Integer || n instanceof Long || n instanceof Short)
+                && n.longValue() == n.intValue()) {
+            return n.intValue();
         }
         if (v instanceof String str) {
             try {
