@@ -77,10 +77,7 @@ public final class ConfigReader {
         return new AppConfig(appName, deployment, pipeline, packs);
     }
 
-    /**
-     * {@code compliance.packs}, always with AwsSolutions. Default: all packs when the deployment is hardened
-     * (profile {@code hardened}), with or without a pipeline (the pipeline stack passes them too).
-     */
+    /** {@code compliance.packs}, always with AwsSolutions; the default is in its entry in {@link Settings}. */
     private static Set<CompliancePack> packs(Values base, boolean allByDefault) {
         Set<CompliancePack> out = EnumSet.of(CompliancePack.AwsSolutions);
         if (!base.isSet(COMPLIANCE_PACKS) && allByDefault) {

@@ -12,8 +12,7 @@ package com.example.helloecs.config;
  *                     checks it
  * @param note         a rule that spans several keys (enforced by the reader of their area), or {@code null}
  * @param description  what the setting does
- * @param <T> the value type: {@code String}, {@code Integer}, {@code Boolean}, {@code List<String>} or a JSON
- *            structure ({@code Object})
+ * @param <T> the value type (one of {@link SettingType}'s)
  */
 public record Setting<T>(String key, SettingType<T> type, String group, T defaultValue, Check<? super T> check,
                          String note, String description) {

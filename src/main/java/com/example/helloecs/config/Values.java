@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
@@ -88,32 +89,28 @@ public final class Values {
                 && n.longValue() == n.intValue()) {
             return n.intValue();
         }
-        if (v instanceof String str) {
-            try {
-                return Integer.parseInt(str.trim());
-            } catch (NumberFormatException e) {
-                // reported below
-            }
+        if (v instanceof String str && parse(str, Integer::valueOf) instanceof Integer i) {
+            return i;
         }
         return wrongType(s, v, "an integer: " + s.allowed());
     }
 
     /** A number that may have a fraction: a JSON number, or its text on the command line. */
     Object number(Setting<?> s, Object v) {
-        if (v instanceof Number n && Double.isFinite(n.doubleValue())) {
-            return n.doubleValue();
-        }
-        if (v instanceof String str) {
-            try {
-                double d = Double.parseDouble(str.trim());
-                if (Double.isFinite(d)) {
-                    return d;
-                }
-            } catch (NumberFormatException e) {
-                // reported below
-            }
+        Object n = v instanceof String str ? parse(str, Double::valueOf) : v;
+        if (n instanceof Number number && Double.isFinite(number.doubleValue())) {
+            return number.doubleValue();
         }
         return wrongType(s, v, "a number: " + s.allowed());
+    }
+
+    /** The trimmed text as a number, or {@code null} when it is not one (reported by the caller). */
+    private static Number parse(String text, Function<String, Number> parser) {
+        try {
+            return parser.apply(text.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     Object bool(Setting<?> s, Object v) {
