@@ -18,13 +18,16 @@ public final class Checks {
     public static final Pattern PARTITION = Pattern.compile("aws|aws-cn|aws-us-gov|aws-iso|aws-iso-b|aws-iso-e|aws-iso-f|aws-eusc");
     private static final Pattern IAM_PRINCIPAL_ARN = Pattern.compile(
             "arn:(" + PARTITION.pattern() + "):iam::\\d{12}:(root|(role|user)/[\\w+=,.@/-]{1,512})");
-    private static final Set<String> REGIONS = knownRegions();
+    /** Region codes known to the AWS SDK's endpoint metadata (global pseudo-regions and FIPS endpoints excluded). */
+    private static final Set<String> REGIONS = Region.regions().stream().filter(r -> !r.isGlobalRegion())
+            .map(Region::id).filter(id -> !id.startsWith("fips-") && !id.endsWith("-fips"))
+            .collect(Collectors.toUnmodifiableSet());
 
     /** A 12-digit account ID. */
     public static final Check<String> ACCOUNT = pattern(ACCOUNT_ID, "a 12-digit AWS account ID");
     /** A region code the AWS SDK knows. */
     public static final Check<String> REGION = Check.of("a known AWS region code such as us-east-1 or eu-west-1",
-            Checks::isRegion);
+            REGIONS::contains);
     /** An account ID or an IAM role/user/root ARN; a {@code *} principal is never allowed. */
     public static final Check<String> PRINCIPAL = Check.of("a 12-digit account ID or an IAM ARN "
             + "(arn:aws:iam::123456789012:role/NAME, user/NAME or root); wildcards are not allowed",
@@ -41,24 +44,9 @@ public final class Checks {
     private Checks() {
     }
 
-    /** Region codes known to the AWS SDK's endpoint metadata (global pseudo-regions excluded). */
-    private static Set<String> knownRegions() {
-        Set<String> out = new HashSet<>();
-        for (Region r : Region.regions()) {
-            if (!r.isGlobalRegion() && !r.id().startsWith("fips-") && !r.id().endsWith("-fips")) {
-                out.add(r.id());
-            }
-        }
-        return Set.copyOf(out);
-    }
-
     /** The length of the longest region code known, for names that include {@code ${AWS::Region}}. */
     public static int longestRegionLength() {
         return REGIONS.stream().mapToInt(String::length).max().orElse(0);
-    }
-
-    public static boolean isRegion(String value) {
-        return value != null && REGIONS.contains(value);
     }
 
     /** An integer from {@code min} to {@code max}, both included. */
@@ -110,25 +98,17 @@ public final class Checks {
     /** From {@code min} to {@code max} distinct {@code noun}, each passing {@code element}. */
     public static Check<List<String>> each(Check<String> element, int min, int max, String noun) {
         String count = max == Integer.MAX_VALUE ? "" : min + " to " + max + " ";
-        return new Check<>() {
-            @Override
-            public String expected() {
-                return count + "distinct " + noun + ", each " + element.expected();
+        return new Check<>(count + "distinct " + noun + ", each " + element.expected(), (p, key, values) -> {
+            boolean ok = true;
+            if (values.size() < min || values.size() > max) {
+                p.add(key, values, min + " to " + max + " " + noun);
+                ok = false;
             }
-
-            @Override
-            public boolean test(Problems p, String key, List<String> values) {
-                boolean ok = true;
-                if (values.size() < min || values.size() > max) {
-                    p.add(key, values, min + " to " + max + " " + noun);
-                    ok = false;
-                }
-                for (int i = 0; i < values.size(); i++) {
-                    ok &= element.test(p, key + "[" + i + "]", values.get(i));
-                }
-                return distinct(p, key, values) && ok;
+            for (int i = 0; i < values.size(); i++) {
+                ok &= element.test(p, key + "[" + i + "]", values.get(i));
             }
-        };
+            return distinct(p, key, values) && ok;
+        });
     }
 
     /** Reports each value that appears more than once. */

@@ -8,17 +8,13 @@ public final class ConfigException extends RuntimeException {
     private final List<Problem> problems;
 
     public ConfigException(List<Problem> problems) {
-        super(format(problems));
+        super("Invalid configuration (" + problems.size() + " problem" + (problems.size() == 1 ? "" : "s")
+                + "; nothing was synthesized):\n"
+                + problems.stream().map(p -> "  - " + p).collect(Collectors.joining("\n")));
         this.problems = List.copyOf(problems);
     }
 
     public List<Problem> problems() {
         return problems;
-    }
-
-    private static String format(List<Problem> problems) {
-        return "Invalid configuration (" + problems.size() + " problem" + (problems.size() == 1 ? "" : "s")
-                + "; nothing was synthesized):\n"
-                + problems.stream().map(p -> "  - " + p).collect(Collectors.joining("\n"));
     }
 }

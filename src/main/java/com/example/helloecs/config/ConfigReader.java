@@ -61,9 +61,8 @@ public final class ConfigReader {
         if (selected != null && !envs.containsKey(selected)) {
             p.add(ENV.key(), selected, envs.isEmpty() ? "no value: no environments are defined under `environments`"
                     : "one of the environments defined: " + String.join(", ", envs.keySet()));
-            selected = null;
         }
-        Deployment deployment = resolve(selected == null ? null : envs.get(selected), own, projectRoot, p);
+        Deployment deployment = resolve(envs.get(selected), own, projectRoot, p);
         Optional<PipelineConfig> pipeline = base.isSet(PIPELINE_REPOSITORY)
                 ? Optional.ofNullable(pipeline(base, envs, own, projectRoot, p)) : Optional.empty();
         if (!base.isSet(PIPELINE_REPOSITORY)) {
@@ -78,19 +77,12 @@ public final class ConfigReader {
         return new AppConfig(appName, deployment, pipeline, packs);
     }
 
-    /**
-     * {@code compliance.packs}, always with AwsSolutions. Default: all packs when the deployment is hardened
-     * (profile {@code hardened}), with or without a pipeline (the pipeline stack passes them too).
-     */
+    /** {@code compliance.packs}, always with AwsSolutions; the default is in its entry in {@link Settings}. */
     private static Set<CompliancePack> packs(Values base, boolean allByDefault) {
         Set<CompliancePack> out = EnumSet.of(CompliancePack.AwsSolutions);
-        if (!base.isSet(COMPLIANCE_PACKS)) {
-            if (allByDefault) {
-                out.addAll(EnumSet.allOf(CompliancePack.class));
-            }
-            return out;
-        }
-        if (base.ok(COMPLIANCE_PACKS)) {
+        if (!base.isSet(COMPLIANCE_PACKS) && allByDefault) {
+            out.addAll(EnumSet.allOf(CompliancePack.class));
+        } else if (base.isSet(COMPLIANCE_PACKS) && base.ok(COMPLIANCE_PACKS)) {
             base.get(COMPLIANCE_PACKS).forEach(name -> out.add(CompliancePack.valueOf(name)));
         }
         return out;
@@ -142,14 +134,8 @@ public final class ConfigReader {
                     p.add(at + "." + field, def.get(field), "no such field; allowed: account, approval, region, settings");
                 }
             }
-            String account = optionalString(def.get("account"), at + ".account", p);
-            if (account != null) {
-                Checks.ACCOUNT.test(p, at + ".account", account);
-            }
-            String region = optionalString(def.get("region"), at + ".region", p);
-            if (region != null) {
-                Checks.REGION.test(p, at + ".region", region);
-            }
+            String account = optionalString(def.get("account"), at + ".account", Checks.ACCOUNT, p);
+            String region = optionalString(def.get("region"), at + ".region", Checks.REGION, p);
             Object approval = def.get("approval");
             if (approval != null && !(approval instanceof Boolean)) {
                 p.add(at + ".approval", approval, "true or false");
@@ -172,11 +158,15 @@ public final class ConfigReader {
         return out;
     }
 
-    private static String optionalString(Object value, String key, Problems p) {
-        if (value == null || value instanceof String) {
-            return (String) value;
+    /** An optional string field, checked when present (its value is kept even when the check fails). */
+    private static String optionalString(Object value, String key, Check<String> check, Problems p) {
+        if (value instanceof String s) {
+            check.test(p, key, s);
+            return s;
         }
-        p.add(key, value, "a string");
+        if (value != null) {
+            p.add(key, value, "a string");
+        }
         return null;
     }
 
@@ -240,11 +230,9 @@ public final class ConfigReader {
         }
         String account = base.get(PIPELINE_ACCOUNT);
         String region = base.get(PIPELINE_REGION);
-        if (account == null && !stages.isEmpty()) {
-            account = stages.get(0).account();
-        }
-        if (region == null && !stages.isEmpty()) {
-            region = stages.get(0).region();
+        if (!stages.isEmpty()) {
+            account = account != null ? account : stages.get(0).account();
+            region = region != null ? region : stages.get(0).region();
         }
         return new PipelineConfig(repository, branch, connection, account, region, gate, stages);
     }

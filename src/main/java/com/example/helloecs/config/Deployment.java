@@ -24,8 +24,4 @@ public record Deployment(String name, String account, String region, boolean app
     public SettingValues settings() {
         return service.settings();
     }
-
-    public boolean hasEnvironment() {
-        return account != null && region != null;
-    }
 }

@@ -2,37 +2,29 @@ package com.example.helloecs.config;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.IntStream;
 
 /** Fargate's allowed task CPU / memory combinations (Amazon ECS Developer Guide, "Task CPU and memory"). */
 public final class FargateSizes {
-    /** CPU units to the memory values (MiB) allowed with them. */
-    public static final Map<Integer, List<Integer>> MEMORY_BY_CPU = build();
+    /** CPU units to the memory values (MiB) allowed with them, in ascending CPU order. */
+    public static final Map<Integer, List<Integer>> MEMORY_BY_CPU = Collections.unmodifiableMap(new TreeMap<>(Map.of(
+            256, List.of(512, 1024, 2048),
+            512, steps(1024, 4096, 1024),
+            1024, steps(2048, 8192, 1024),
+            2048, steps(4096, 16384, 1024),
+            4096, steps(8192, 30720, 1024),
+            8192, steps(16384, 61440, 4096),
+            16384, steps(32768, 122880, 8192))));
 
     private FargateSizes() {
     }
 
-    private static Map<Integer, List<Integer>> build() {
-        Map<Integer, List<Integer>> m = new LinkedHashMap<>();
-        m.put(256, List.of(512, 1024, 2048));
-        m.put(512, steps(1024, 4096, 1024));
-        m.put(1024, steps(2048, 8192, 1024));
-        m.put(2048, steps(4096, 16384, 1024));
-        m.put(4096, steps(8192, 30720, 1024));
-        m.put(8192, steps(16384, 61440, 4096));
-        m.put(16384, steps(32768, 122880, 8192));
-        return java.util.Collections.unmodifiableMap(m);
-    }
-
     private static List<Integer> steps(int from, int to, int step) {
-        List<Integer> out = new ArrayList<>();
-        for (int v = from; v <= to; v += step) {
-            out.add(v);
-        }
-        return List.copyOf(out);
+        return IntStream.iterate(from, v -> v <= to, v -> v + step).boxed().toList();
     }
 
     /** Whether Fargate accepts this combination. */

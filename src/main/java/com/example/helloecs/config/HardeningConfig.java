@@ -2,26 +2,15 @@ package com.example.helloecs.config;
 
 import static com.example.helloecs.config.Settings.*;
 
-
 /**
- * The {@code profile} of a deployment and what it switches on. Defaults: {@link Settings}.
- *
- * <p>{@code hardened} puts the tasks in private subnets (reaching AWS through VPC endpoints, or NAT gateways with
- * {@code service.privateEgress=nat}), requires HTTPS, associates a WAFv2 web ACL with the load balancer, encrypts
- * the log groups with a customer managed KMS key and turns on the load balancer's deletion protection.
+ * The {@code profile} of a deployment and what it switches on: see the {@code profile} entry of {@link Settings}
+ * (defaults there too) and docs/profiles.md.
  *
  * @param hardened           profile {@code hardened}
  * @param natEgress          hardened tasks reach AWS through NAT gateways instead of VPC endpoints
  * @param deletionProtection load balancer deletion protection (default: on with hardened)
  */
 public record HardeningConfig(boolean hardened, boolean natEgress, boolean deletionProtection) {
-    public static final String DEFAULT = "default";
-    public static final String HARDENED = "hardened";
-    public static final String ENDPOINTS = "endpoints";
-    public static final String NAT = "nat";
-    /** Profile {@code default}: nothing hardened. */
-    public static final HardeningConfig NONE = new HardeningConfig(false, false, false);
-
     /** Whether the tasks reach AWS through VPC interface and gateway endpoints. */
     public boolean endpoints() {
         return hardened && !natEgress;
@@ -30,10 +19,9 @@ public record HardeningConfig(boolean hardened, boolean natEgress, boolean delet
     /** Reads the profile keys and checks the rules that tie them to the service keys. */
     static HardeningConfig read(Values v) {
         Problems p = v.problems();
-        String profile = v.get(PROFILE);
-        boolean hardened = HARDENED.equals(profile);
+        boolean hardened = "hardened".equals(v.get(PROFILE));
         String egress = v.get(PRIVATE_EGRESS);
-        boolean nat = NAT.equals(egress);
+        boolean nat = "nat".equals(egress);
         if (!hardened && v.isSet(PRIVATE_EGRESS)) {
             p.add(PRIVATE_EGRESS.key(), egress, "no value unless profile is hardened (with profile default, "
                     + "service.natGateways alone decides where the tasks run)");

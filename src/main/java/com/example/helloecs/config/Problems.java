@@ -31,10 +31,6 @@ public final class Problems {
         list.add(Problem.of(labeler.apply(key), value, expected));
     }
 
-    public boolean isEmpty() {
-        return list.isEmpty();
-    }
-
     public int size() {
         return list.size();
     }

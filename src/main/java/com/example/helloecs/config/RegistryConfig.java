@@ -3,7 +3,6 @@ package com.example.helloecs.config;
 import static com.example.helloecs.config.Settings.*;
 
 import java.util.List;
-import java.util.regex.Pattern;
 
 import com.example.helloecs.registry.lifecycle.LifecycleRule;
 import com.example.helloecs.registry.lifecycle.LifecycleRules;

@@ -29,7 +29,6 @@ public final class ReleaseConfig {
         return division[1].signum() == 0 ? whole - 1 : whole;
     }
 
-
     static void read(Values v) {
         Problems p = v.problems();
         String key = v.get(DEPLOYMENT_STRATEGY);

@@ -3,10 +3,9 @@ package com.example.helloecs.config;
 import static com.example.helloecs.config.Settings.*;
 
 /**
- * Settings of the network, cluster, Fargate service and load balancer: read by key from the deployment's validated
- * settings ({@code settings.get(HEALTH_CHECK_INTERVAL_SECONDS)}), so nothing is passed by position and no two integers can be
- * swapped. Defaults and single-value checks are in {@link Settings}, grouped there (task, capacity, health check,
- * rollout, network, DNS and TLS, logs); {@link #read} holds only the rules that span several keys.
+ * Settings of the network, cluster, Fargate service and load balancer, read by key ({@code settings.get(CPU)}), so
+ * no two integers can be swapped. Defaults and single-value checks: {@link Settings} (groups "Service: ...");
+ * {@link #read} holds only the rules that span several keys.
  *
  * @param settings the deployment's validated settings
  */

@@ -1,12 +1,8 @@
 package com.example.helloecs.config;
 
-import java.util.Objects;
-import java.util.function.Consumer;
-
 /**
  * One documented configuration key with its type, default, validation and description: everything about a setting
- * is declared once, in its catalogue entry ({@link Settings}). Building it registers it, so parsing, unknown-key
- * detection, validation and the configuration reference (docs/configuration.md) all come from the same entry.
+ * is declared once, in its catalogue entry ({@link Settings}), completed and registered by {@link #describe}.
  *
  * @param key          the CDK context key
  * @param type         its value type
@@ -16,10 +12,9 @@ import java.util.function.Consumer;
  *                     checks it
  * @param note         a rule that spans several keys (enforced by the reader of their area), or {@code null}
  * @param description  what the setting does
- * @param <T> the value type: {@code String}, {@code Integer}, {@code Boolean}, {@code List<String>} or a JSON
- *            structure ({@code Object})
+ * @param <T> the value type (one of {@link SettingType}'s)
  */
-public record Setting<T>(String key, SettingType type, String group, T defaultValue, Check<? super T> check,
+public record Setting<T>(String key, SettingType<T> type, String group, T defaultValue, Check<? super T> check,
                          String note, String description) {
     /** What values are allowed: the check's expectation, then any rule that spans several keys. */
     public String allowed() {
@@ -43,52 +38,27 @@ public record Setting<T>(String key, SettingType type, String group, T defaultVa
         return key;
     }
 
-    /** Declares a setting; {@link #describe} builds it and hands it to the catalogue's registry. */
-    public static final class Builder<T> {
-        private final String key;
-        private final SettingType type;
-        private final String group;
-        private final Consumer<Setting<?>> registry;
-        private T defaultValue;
-        private Check<? super T> check;
-        private String note;
+    /** Default: none (the key is optional and absent unless set). */
+    Setting<T> defaultsTo(T value) {
+        return new Setting<>(key, type, group, value, check, note, description);
+    }
 
-        Builder(String key, SettingType type, String group, Consumer<Setting<?>> registry) {
-            this.key = Objects.requireNonNull(key);
-            this.type = type;
-            this.group = Objects.requireNonNull(group, "a setting's group");
-            this.registry = registry;
-        }
+    /** The value's own validation, run on every value given (never on the default). */
+    Setting<T> check(Check<? super T> value) {
+        return new Setting<>(key, type, group, defaultValue, value, note, description);
+    }
 
-        /** Default: none (the key is optional and absent unless set). */
-        public Builder<T> defaultsTo(T value) {
-            this.defaultValue = value;
-            return this;
-        }
+    /** A rule that spans several keys (enforced where they are read together), shown after the check's. */
+    Setting<T> note(String value) {
+        return new Setting<>(key, type, group, defaultValue, check, value, description);
+    }
 
-        /** The value's own validation, run on every value given (never on the default). */
-        public Builder<T> check(Check<? super T> value) {
-            this.check = value;
-            return this;
+    /** Completes the catalogue entry with its description and registers it ({@link Settings#register}). */
+    Setting<T> describe(String value) {
+        Setting<T> setting = new Setting<>(key, type, group, defaultValue, check, note, value);
+        if (setting.allowed() == null) {
+            throw new IllegalStateException(key + ": a setting needs a check or a note saying what it allows");
         }
-
-        /**
-         * A rule the setting's own check cannot express because it spans several keys (it is enforced where those
-         * keys are read together); shown after the check's expectation in the reference.
-         */
-        public Builder<T> note(String value) {
-            this.note = value;
-            return this;
-        }
-
-        /** Builds the setting with its description and registers it. */
-        public Setting<T> describe(String description) {
-            Setting<T> setting = new Setting<>(key, type, group, defaultValue, check, note, description);
-            if (setting.allowed() == null) {
-                throw new IllegalStateException(key + ": a setting needs a check or a note saying what it allows");
-            }
-            registry.accept(setting);
-            return setting;
-        }
+        return Settings.register(setting);
     }
 }

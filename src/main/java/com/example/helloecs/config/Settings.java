@@ -4,13 +4,21 @@ import static com.example.helloecs.config.Checks.each;
 import static com.example.helloecs.config.Checks.oneOf;
 import static com.example.helloecs.config.Checks.pattern;
 import static com.example.helloecs.config.Checks.range;
+import static com.example.helloecs.config.SettingType.BOOLEAN;
+import static com.example.helloecs.config.SettingType.INTEGER;
+import static com.example.helloecs.config.SettingType.JSON;
+import static com.example.helloecs.config.SettingType.NUMBER;
+import static com.example.helloecs.config.SettingType.STRING;
+import static com.example.helloecs.config.SettingType.STRING_LIST;
+import static com.example.helloecs.service.WebServiceProps.*;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import com.example.helloecs.service.WebServiceProps;
 import com.example.helloecs.service.release.ReleaseAlarms;
@@ -44,69 +52,71 @@ public final class Settings {
     }
 
     public static final String APP_GROUP = group("Application and target environment");
-    public static final Setting<String> APP_NAME = string("app.name").defaultsTo("hello-ecs")
+    public static final Setting<String> APP_NAME = entry(STRING, "app.name").defaultsTo("hello-ecs")
             .check(pattern(Pattern.compile("[A-Za-z][A-Za-z0-9-]{0,23}"),
                     "1-24 letters, digits or hyphens, starting with a letter"))
             .describe("Name of the application: the Stage's construct ID and the prefix of the stack names.");
-    public static final Setting<String> ENV = string("env")
+    public static final Setting<String> ENV = entry(STRING, "env")
             .note("a name defined under `environments`")
             .describe("Selects one named environment; its account, region and settings apply on top of the base "
                     + "settings.");
-    public static final Setting<Object> ENVIRONMENTS = json("environments").defaultsTo(Map.of())
+    public static final Setting<Object> ENVIRONMENTS = entry(JSON, "environments").defaultsTo(Map.of())
             .note("object: name -> {account, region, approval, settings}")
             .describe("Named environments (for example dev and prod). `settings` overrides any other key for that "
                     + "environment; `approval: true` puts a manual approval before it in the pipeline.");
-    public static final Setting<String> ACCOUNT = string("account").check(Checks.ACCOUNT)
+    public static final Setting<String> ACCOUNT = entry(STRING, "account").check(Checks.ACCOUNT)
             .describe("Target account. Default: environment-agnostic (no account needed to synthesize).");
-    public static final Setting<String> REGION = string("region").check(Checks.REGION)
+    public static final Setting<String> REGION = entry(STRING, "region").check(Checks.REGION)
             .describe("Target region. Default: environment-agnostic.");
 
     public static final String PROFILE_GROUP = group("Profile and compliance packs");
-    public static final Setting<String> PROFILE = string("profile").defaultsTo("default")
+    public static final Setting<String> PROFILE = entry(STRING, "profile").defaultsTo("default")
             .check(oneOf("default", "hardened"))
             .describe("`hardened`: tasks in private subnets, HTTPS only, a WAF web ACL on the load balancer, log "
                     + "groups encrypted with a customer managed KMS key, load balancer deletion protection; passes "
                     + "cdk-nag's NIST 800-53 R5 and PCI DSS 3.2.1 packs (docs/profiles.md).");
-    public static final Setting<String> PRIVATE_EGRESS = string("service.privateEgress").defaultsTo("endpoints")
+    public static final Setting<String> PRIVATE_EGRESS = entry(STRING, "service.privateEgress").defaultsTo("endpoints")
             .check(oneOf("endpoints", "nat")).note("only with profile hardened")
             .describe("How tasks in private subnets reach ECR, S3 and CloudWatch Logs: `endpoints` (VPC endpoints, no "
                     + "NAT gateway; service.natGateways 0) or `nat` (service.natGateways NAT gateways, at least 1).");
-    public static final Setting<Boolean> DELETION_PROTECTION = bool("service.deletionProtection")
+    public static final Setting<Boolean> DELETION_PROTECTION = entry(BOOLEAN, "service.deletionProtection")
             .describe("Load balancer deletion protection. Default: true with profile hardened, false otherwise. "
                     + "Turn it off and deploy before `cdk destroy`.");
-    public static final Setting<List<String>> COMPLIANCE_PACKS = list("compliance.packs")
+    public static final Setting<List<String>> COMPLIANCE_PACKS = entry(STRING_LIST, "compliance.packs")
             .check(each(oneOf("AwsSolutions", "NIST80053R5", "PCIDSS321")))
             .describe("cdk-nag packs run at synthesis; AwsSolutions always runs. Default: all three with profile "
                     + "hardened (with or without a pipeline), else AwsSolutions.");
 
     public static final String REGISTRY_GROUP = group("Registry");
-    public static final Setting<String> REPOSITORY_NAME = string("registry.repositoryName").defaultsTo("hello-ecs")
+    public static final Setting<String> REPOSITORY_NAME = entry(STRING, "registry.repositoryName")
+            .defaultsTo("hello-ecs")
             .check(Check.of("2-256 characters: lowercase letters and digits, components separated by . _ - and "
                     + "namespaces by / (ECR's pattern " + REPOSITORY_NAME_PATTERN.pattern() + ")",
                     v -> v.length() >= 2 && v.length() <= 256 && REPOSITORY_NAME_PATTERN.matcher(v).matches()))
             .describe("Name of the private ECR repository the image is delivered into.");
-    public static final Setting<String> REMOVAL_POLICY = string("registry.removalPolicy").defaultsTo("destroy")
+    public static final Setting<String> REMOVAL_POLICY = entry(STRING, "registry.removalPolicy").defaultsTo("destroy")
             .check(oneOf("destroy", "retain"))
             .describe("What `cdk destroy` does to the repository (destroy also empties it and removes replicas).");
-    public static final Setting<String> TAG_MUTABILITY = string("registry.tagMutability").defaultsTo("IMMUTABLE")
+    public static final Setting<String> TAG_MUTABILITY = entry(STRING, "registry.tagMutability").defaultsTo("IMMUTABLE")
             .check(oneOf("IMMUTABLE", "MUTABLE"))
             .describe("Whether an image tag can be overwritten.");
-    public static final Setting<List<String>> TAG_MUTABILITY_EXCLUSIONS = list("registry.tagMutabilityExclusions")
+    public static final Setting<List<String>> TAG_MUTABILITY_EXCLUSIONS =
+            entry(STRING_LIST, "registry.tagMutabilityExclusions")
             .defaultsTo(List.of())
             .check(each(pattern(Pattern.compile("[a-zA-Z0-9._*-]{1,128}"),
                     "a filter of 1-128 characters: letters, digits, . _ - and * wildcards"), 0, 5, "filters"))
             .describe("Tags exempt from the mutability setting (for example `latest`).");
-    public static final Setting<String> ENCRYPTION = string("registry.encryption").defaultsTo("AES256")
+    public static final Setting<String> ENCRYPTION = entry(STRING, "registry.encryption").defaultsTo("AES256")
             .check(oneOf("AES256", "KMS"))
             .describe("Encryption at rest. KMS uses `registry.kmsKeyArn`, or a new key with rotation when that is "
                     + "empty.");
-    public static final Setting<String> KMS_KEY_ARN = string("registry.kmsKeyArn").check(Checks.KMS_KEY_ARN)
+    public static final Setting<String> KMS_KEY_ARN = entry(STRING, "registry.kmsKeyArn").check(Checks.KMS_KEY_ARN)
             .note("in the deployment's region; only with registry.encryption KMS")
             .describe("Existing KMS key for the repository. Default: a new key with rotation (when encryption is "
                     + "KMS).");
-    public static final Setting<Boolean> SCAN_ON_PUSH = bool("registry.scanOnPush").defaultsTo(true)
+    public static final Setting<Boolean> SCAN_ON_PUSH = entry(BOOLEAN, "registry.scanOnPush").defaultsTo(true)
             .describe("Basic scan of every pushed image.");
-    public static final Setting<Object> LIFECYCLE_RULES = json("registry.lifecycleRules").defaultsTo(List.of(
+    public static final Setting<Object> LIFECYCLE_RULES = entry(JSON, "registry.lifecycleRules").defaultsTo(List.of(
             Json.ordered("rulePriority", 1, "description", "Expire untagged images after 1 day",
                     "selection", Json.ordered("tagStatus", "untagged", "countType", "sinceImagePushed",
                             "countUnit", "days", "countNumber", 1),
@@ -117,237 +127,248 @@ public final class Settings {
                     "action", Json.ordered("type", "expire"))))
             .note("list of ECR lifecycle rules (ECR's JSON shape), validated as ECR does")
             .describe("Lifecycle rules; preview them with `./bin/hello-ecs lifecycle preview`.");
-    public static final Setting<List<String>> PULL_PRINCIPALS = list("registry.pullPrincipals").defaultsTo(List.of())
-            .check(each(Checks.PRINCIPAL))
+    public static final Setting<List<String>> PULL_PRINCIPALS = entry(STRING_LIST, "registry.pullPrincipals")
+            .defaultsTo(List.of()).check(each(Checks.PRINCIPAL))
             .describe("Principals granted pull (read-only), for example other accounts.");
-    public static final Setting<List<String>> PUSH_PRINCIPALS = list("registry.pushPrincipals").defaultsTo(List.of())
-            .check(each(Checks.PRINCIPAL))
+    public static final Setting<List<String>> PUSH_PRINCIPALS = entry(STRING_LIST, "registry.pushPrincipals")
+            .defaultsTo(List.of()).check(each(Checks.PRINCIPAL))
             .describe("Principals granted pull and push (read-write), for example a CI role.");
-    public static final Setting<List<String>> REPLICATION_REGIONS = list("registry.replicationRegions")
+    public static final Setting<List<String>> REPLICATION_REGIONS = entry(STRING_LIST, "registry.replicationRegions")
             .defaultsTo(List.of()).check(each(Checks.REGION))
             .note("other than the source region (unless replicating to another account); at most 25 destinations")
             .describe("Regions the repository is replicated to (registry-wide replication configuration); each "
                     + "destination gets a stack `ID-replica-REGION[-ACCOUNT]` that creates the replica repository.");
-    public static final Setting<List<String>> REPLICATION_ACCOUNTS = list("registry.replicationAccounts")
+    public static final Setting<List<String>> REPLICATION_ACCOUNTS = entry(STRING_LIST, "registry.replicationAccounts")
             .defaultsTo(List.of()).check(each(Checks.ACCOUNT))
             .note("only with registry.replicationRegions, and with `account` set")
             .describe("Destination accounts for replication. Default: this account.");
-    public static final Setting<String> REPLICATION_PREFIX = string("registry.replicationPrefix")
+    public static final Setting<String> REPLICATION_PREFIX = entry(STRING, "registry.replicationPrefix")
             .check(pattern(Pattern.compile("[a-z0-9._/-]{1,256}"),
                     "1-256 characters of lowercase letters, digits, . _ / -"))
             .note("a prefix of registry.repositoryName")
             .describe("Repository-name prefix filter of the replication rule. Default: the repository name.");
-    public static final Setting<String> REGISTRY_SCANNING = string("registry.registryScanning").defaultsTo("off")
+    public static final Setting<String> REGISTRY_SCANNING = entry(STRING, "registry.registryScanning").defaultsTo("off")
             .check(oneOf("off", "BASIC", "ENHANCED"))
             .describe("Registry-wide scanning configuration, owned by this app when not off.");
-    public static final Setting<String> REGISTRY_SCAN_FREQUENCY = string("registry.registryScanFrequency")
+    public static final Setting<String> REGISTRY_SCAN_FREQUENCY = entry(STRING, "registry.registryScanFrequency")
             .defaultsTo("SCAN_ON_PUSH").check(oneOf("SCAN_ON_PUSH", "CONTINUOUS_SCAN"))
             .note("CONTINUOUS_SCAN needs ENHANCED")
             .describe("Scan frequency of the registry scanning rule.");
-    public static final Setting<List<String>> REGISTRY_SCAN_FILTERS = list("registry.registryScanFilters")
+    public static final Setting<List<String>> REGISTRY_SCAN_FILTERS = entry(STRING_LIST, "registry.registryScanFilters")
             .check(each(pattern(Pattern.compile("[a-z0-9*](?:[._/a-z0-9*-]{0,254})"),
                     "a filter of 1-255 characters: lowercase letters, digits, . _ - / and * wildcards"), 1, 5, "filters"))
             .describe("Repositories the registry scanning rule covers. Default: the repository name.");
-    public static final Setting<String> SCAN_ALERT_EMAIL = string("registry.scanAlertEmail").check(Checks.EMAIL)
+    public static final Setting<String> SCAN_ALERT_EMAIL = entry(STRING, "registry.scanAlertEmail").check(Checks.EMAIL)
             .describe("Subscribed to the topic notified of CRITICAL or HIGH scan findings. Default: no "
                     + "subscription.");
 
     public static final String IMAGE_GROUP = group("Image");
-    public static final Setting<String> IMAGE_DIRECTORY = string("image.directory").defaultsTo("docker")
+    public static final Setting<String> IMAGE_DIRECTORY = entry(STRING, "image.directory").defaultsTo("docker")
             .note("an existing directory, relative to the project root")
             .describe("Build context of the image the service runs (the Apache page by default); see "
                     + "docs/service.md, \"Your own image\".");
-    public static final Setting<String> IMAGE_DOCKERFILE = string("image.dockerfile").defaultsTo("Dockerfile")
+    public static final Setting<String> IMAGE_DOCKERFILE = entry(STRING, "image.dockerfile").defaultsTo("Dockerfile")
             .note("an existing file inside image.directory (relative path)")
             .describe("Dockerfile of the image, relative to image.directory.");
-    public static final Setting<Object> IMAGE_BUILD_ARGS = json("image.buildArgs").defaultsTo(Map.of())
+    public static final Setting<Object> IMAGE_BUILD_ARGS = entry(JSON, "image.buildArgs").defaultsTo(Map.of())
             .note("object of build-argument name -> string value; not PORT (set from service.containerPort)")
             .describe("Extra `docker build --build-arg` values. Default: none.");
 
     public static final String TASK_GROUP = group("Service: task");
-    public static final Setting<Integer> CPU = integer("service.cpu").defaultsTo(WebServiceProps.DEFAULT_CPU)
+    public static final Setting<Integer> CPU = entry(INTEGER, "service.cpu").defaultsTo(DEFAULT_CPU)
             .check(oneOf(FargateSizes.MEMORY_BY_CPU.keySet().toArray(Integer[]::new)))
             .describe("Task CPU units.");
-    public static final Setting<Integer> MEMORY = integer("service.memory").defaultsTo(WebServiceProps.DEFAULT_MEMORY_MIB)
+    public static final Setting<Integer> MEMORY = entry(INTEGER, "service.memory").defaultsTo(DEFAULT_MEMORY_MIB)
             .note("MiB, a Fargate combination for the CPU")
             .describe("Task memory in MiB.");
-    public static final Setting<String> PLATFORM = string("service.platform").defaultsTo("linux/amd64")
+    public static final Setting<String> PLATFORM = entry(STRING, "service.platform").defaultsTo("linux/amd64")
             .check(oneOf("linux/amd64", "linux/arm64"))
             .describe("CPU architecture of the image build and of the task's runtime platform (always the same).");
-    public static final Setting<Integer> CONTAINER_PORT = integer("service.containerPort").defaultsTo(WebServiceProps.DEFAULT_CONTAINER_PORT)
-            .check(range(1024, 65535))
+    public static final Setting<Integer> CONTAINER_PORT = entry(INTEGER, "service.containerPort")
+            .defaultsTo(DEFAULT_CONTAINER_PORT).check(range(1024, 65535))
             .describe("Port the container listens on, unprivileged so the container runs as non-root (passed to "
                     + "the image build as the PORT build argument).");
-    public static final Setting<Boolean> ENABLE_EXECUTE_COMMAND = bool("service.enableExecuteCommand")
+    public static final Setting<Boolean> ENABLE_EXECUTE_COMMAND = entry(BOOLEAN, "service.enableExecuteCommand")
             .defaultsTo(false)
             .describe("ECS Exec into running tasks.");
 
     public static final String CAPACITY_GROUP = group("Service: capacity");
-    public static final Setting<Integer> DESIRED_COUNT = integer("service.desiredCount").defaultsTo(WebServiceProps.DEFAULT_DESIRED_COUNT)
-            .note("from minCapacity to maxCapacity")
+    public static final Setting<Integer> DESIRED_COUNT = entry(INTEGER, "service.desiredCount")
+            .defaultsTo(DEFAULT_DESIRED_COUNT).note("from minCapacity to maxCapacity")
             .describe("Tasks started on first deployment.");
-    public static final Setting<Integer> MIN_CAPACITY = integer("service.minCapacity").defaultsTo(WebServiceProps.DEFAULT_MIN_CAPACITY)
-            .check(range(1, 1000)).describe("Autoscaling minimum task count.");
-    public static final Setting<Integer> MAX_CAPACITY = integer("service.maxCapacity").defaultsTo(WebServiceProps.DEFAULT_MAX_CAPACITY)
+    public static final Setting<Integer> MIN_CAPACITY = entry(INTEGER, "service.minCapacity")
+            .defaultsTo(DEFAULT_MIN_CAPACITY).check(range(1, 1000)).describe("Autoscaling minimum task count.");
+    public static final Setting<Integer> MAX_CAPACITY = entry(INTEGER, "service.maxCapacity")
+            .defaultsTo(DEFAULT_MAX_CAPACITY)
             .check(range(1, 1000)).note("at least minCapacity").describe("Autoscaling maximum task count.");
-    public static final Setting<Integer> CPU_TARGET_PERCENT = integer("service.cpuTargetPercent").defaultsTo(WebServiceProps.DEFAULT_CPU_TARGET_PERCENT)
+    public static final Setting<Integer> CPU_TARGET_PERCENT = entry(INTEGER, "service.cpuTargetPercent")
+            .defaultsTo(DEFAULT_CPU_TARGET_PERCENT)
             .check(Checks.zeroOrRange(10, 90)).describe("Target-tracking CPU utilisation.");
-    public static final Setting<Integer> REQUESTS_PER_TARGET = integer("service.requestsPerTarget").defaultsTo(WebServiceProps.DEFAULT_REQUESTS_PER_TARGET)
+    public static final Setting<Integer> REQUESTS_PER_TARGET = entry(INTEGER, "service.requestsPerTarget")
+            .defaultsTo(DEFAULT_REQUESTS_PER_TARGET)
             .check(range(0, 100_000)).note("0 with a deploymentStrategy other than rolling")
             .describe("Target-tracking ALB requests per target per minute; 0: off. Not used with canary, linear or "
                     + "blue-green: the target group it watches loses its traffic on every release.");
-    public static final Setting<Boolean> SPOT = bool("service.spot").defaultsTo(false)
+    public static final Setting<Boolean> SPOT = entry(BOOLEAN, "service.spot").defaultsTo(false)
             .describe("Run tasks on Fargate Spot (with one on-demand base task).");
 
     public static final String HEALTH_CHECK_GROUP = group("Service: health check");
-    public static final Setting<String> HEALTH_CHECK_PATH = string("service.healthCheckPath").defaultsTo(WebServiceProps.DEFAULT_HEALTH_CHECK_PATH)
+    public static final Setting<String> HEALTH_CHECK_PATH = entry(STRING, "service.healthCheckPath")
+            .defaultsTo(DEFAULT_HEALTH_CHECK_PATH)
             .check(pattern(Pattern.compile("/[A-Za-z0-9._~!$&'()*+,;=:@%/-]{0,1023}"),
                     "an absolute URL path such as /health (max 1024 characters)"))
             .describe("Path the load balancer's health check requests; it must answer 200.");
-    public static final Setting<Integer> HEALTH_CHECK_INTERVAL_SECONDS = integer("service.healthCheckIntervalSeconds")
-            .defaultsTo(WebServiceProps.DEFAULT_HEALTH_CHECK_INTERVAL_SECONDS).check(range(5, 300)).note("greater than the timeout")
+    public static final Setting<Integer> HEALTH_CHECK_INTERVAL_SECONDS =
+            entry(INTEGER, "service.healthCheckIntervalSeconds")
+            .defaultsTo(DEFAULT_HEALTH_CHECK_INTERVAL_SECONDS).check(range(5, 300)).note("greater than the timeout")
             .describe("Target group health-check interval.");
-    public static final Setting<Integer> HEALTH_CHECK_TIMEOUT_SECONDS = integer("service.healthCheckTimeoutSeconds")
-            .defaultsTo(WebServiceProps.DEFAULT_HEALTH_CHECK_TIMEOUT_SECONDS).check(range(2, 120)).note("less than the interval")
+    public static final Setting<Integer> HEALTH_CHECK_TIMEOUT_SECONDS =
+            entry(INTEGER, "service.healthCheckTimeoutSeconds")
+            .defaultsTo(DEFAULT_HEALTH_CHECK_TIMEOUT_SECONDS).check(range(2, 120)).note("less than the interval")
             .describe("Target group health-check timeout.");
-    public static final Setting<Integer> HEALTHY_THRESHOLD = integer("service.healthyThreshold").defaultsTo(WebServiceProps.DEFAULT_HEALTHY_THRESHOLD)
+    public static final Setting<Integer> HEALTHY_THRESHOLD = entry(INTEGER, "service.healthyThreshold")
+            .defaultsTo(DEFAULT_HEALTHY_THRESHOLD)
             .check(range(2, 10)).describe("Consecutive successes before a target is healthy.");
-    public static final Setting<Integer> UNHEALTHY_THRESHOLD = integer("service.unhealthyThreshold").defaultsTo(WebServiceProps.DEFAULT_UNHEALTHY_THRESHOLD)
+    public static final Setting<Integer> UNHEALTHY_THRESHOLD = entry(INTEGER, "service.unhealthyThreshold")
+            .defaultsTo(DEFAULT_UNHEALTHY_THRESHOLD)
             .check(range(2, 10)).describe("Consecutive failures before a target is unhealthy.");
 
     public static final String ROLLOUT_GROUP = group("Service: rollout");
     // ELB allows up to 3600 s of draining, but every rollout waits this long per old task; the page's requests
     // take milliseconds.
-    public static final Setting<Integer> DEREGISTRATION_DELAY_SECONDS = integer("service.deregistrationDelaySeconds")
-            .defaultsTo(WebServiceProps.DEFAULT_DEREGISTRATION_DELAY_SECONDS).check(range(0, 30))
+    public static final Setting<Integer> DEREGISTRATION_DELAY_SECONDS =
+            entry(INTEGER, "service.deregistrationDelaySeconds")
+            .defaultsTo(DEFAULT_DEREGISTRATION_DELAY_SECONDS).check(range(0, 30))
             .describe("Connection draining time when a task leaves (kept short so rollouts stay fast; the page has "
                     + "no long requests).");
-    public static final Setting<Integer> MIN_HEALTHY_PERCENT = integer("service.minHealthyPercent").defaultsTo(WebServiceProps.DEFAULT_MIN_HEALTHY_PERCENT)
+    public static final Setting<Integer> MIN_HEALTHY_PERCENT = entry(INTEGER, "service.minHealthyPercent")
+            .defaultsTo(DEFAULT_MIN_HEALTHY_PERCENT)
             .check(range(0, 100)).describe("Lower bound of running tasks during a deployment.");
-    public static final Setting<Integer> MAX_HEALTHY_PERCENT = integer("service.maxHealthyPercent").defaultsTo(WebServiceProps.DEFAULT_MAX_HEALTHY_PERCENT)
-            .check(range(100, 400)).note("above minHealthyPercent")
+    public static final Setting<Integer> MAX_HEALTHY_PERCENT = entry(INTEGER, "service.maxHealthyPercent")
+            .defaultsTo(DEFAULT_MAX_HEALTHY_PERCENT).check(range(100, 400)).note("above minHealthyPercent")
             .describe("Upper bound of running tasks during a deployment.");
 
     public static final String NETWORK_GROUP = group("Service: network");
-    public static final Setting<Integer> NAT_GATEWAYS = integer("service.natGateways").defaultsTo(WebServiceProps.DEFAULT_NAT_GATEWAYS)
-            .check(range(0, 3))
+    public static final Setting<Integer> NAT_GATEWAYS = entry(INTEGER, "service.natGateways")
+            .defaultsTo(DEFAULT_NAT_GATEWAYS).check(range(0, 3))
             .describe("NAT gateways. 0: tasks run in public subnets with a public IP, reachable only from the ALB.");
-    public static final Setting<Integer> MAX_AZS = integer("service.maxAzs").defaultsTo(WebServiceProps.DEFAULT_MAX_AZS).check(range(2, 3))
-            .describe("Availability zones used by the VPC.");
-    public static final Setting<String> VPC_CIDR = string("service.vpcCidr").defaultsTo(WebServiceProps.DEFAULT_VPC_CIDR)
+    public static final Setting<Integer> MAX_AZS = entry(INTEGER, "service.maxAzs")
+            .defaultsTo(DEFAULT_MAX_AZS).check(range(2, 3)).describe("Availability zones used by the VPC.");
+    public static final Setting<String> VPC_CIDR = entry(STRING, "service.vpcCidr").defaultsTo(DEFAULT_VPC_CIDR)
             .check(pattern(Pattern.compile("((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}"
                     + "(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)/(1[6-9]|2[0-4])"),
                     "an IPv4 CIDR with a /16 to /24 prefix, such as 10.0.0.0/16"))
             .describe("VPC address range.");
 
     public static final String TLS_GROUP = group("Service: DNS and TLS");
-    public static final Setting<String> CERTIFICATE_ARN = string("service.certificateArn")
+    public static final Setting<String> CERTIFICATE_ARN = entry(STRING, "service.certificateArn")
             .check(Checks.CERTIFICATE_ARN)
             .describe("Adds an HTTPS listener with this certificate and redirects HTTP to HTTPS. Default: HTTP only.");
-    public static final Setting<String> DOMAIN_NAME = string("service.domainName")
+    public static final Setting<String> DOMAIN_NAME = entry(STRING, "service.domainName")
             .check(pattern(Pattern.compile("(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}"),
                     "a lowercase DNS name such as www.example.com"))
             .note("needs service.hostedZoneId and service.hostedZoneName; not with service.certificateArn")
             .describe("Creates a DNS-validated certificate and an alias record for the load balancer. Default: none.");
-    public static final Setting<String> HOSTED_ZONE_ID = string("service.hostedZoneId")
+    public static final Setting<String> HOSTED_ZONE_ID = entry(STRING, "service.hostedZoneId")
             .check(pattern(Pattern.compile("Z[A-Z0-9]{1,31}"), "a Route 53 hosted zone ID such as Z0123456789ABC"))
             .describe("Hosted zone of service.domainName.");
-    public static final Setting<String> HOSTED_ZONE_NAME = string("service.hostedZoneName")
+    public static final Setting<String> HOSTED_ZONE_NAME = entry(STRING, "service.hostedZoneName")
             .note("the hosted zone's DNS name, containing service.domainName")
             .describe("Hosted zone name of service.domainName.");
 
     public static final String LOGS_GROUP = group("Service: logs and monitoring");
-    public static final Setting<Integer> LOG_RETENTION_DAYS = integer("service.logRetentionDays").defaultsTo(30)
+    public static final Setting<Integer> LOG_RETENTION_DAYS = entry(INTEGER, "service.logRetentionDays").defaultsTo(30)
             .check(oneOf(RETENTION_DAYS.toArray(Integer[]::new)))
             .describe("Retention of container logs and VPC flow logs.");
-    public static final Setting<Boolean> ACCESS_LOGS = bool("service.accessLogs").defaultsTo(true)
+    public static final Setting<Boolean> ACCESS_LOGS = entry(BOOLEAN, "service.accessLogs").defaultsTo(true)
             .describe("Load balancer access logs to an encrypted, TLS-only S3 bucket.");
-    public static final Setting<Boolean> CONTAINER_INSIGHTS = bool("service.containerInsights").defaultsTo(true)
-            .describe("CloudWatch Container Insights on the cluster.");
+    public static final Setting<Boolean> CONTAINER_INSIGHTS = entry(BOOLEAN, "service.containerInsights")
+            .defaultsTo(true).describe("CloudWatch Container Insights on the cluster.");
 
     public static final String RELEASE_GROUP = group("Service: releases (deployment strategy and alarms)");
-    public static final Setting<String> DEPLOYMENT_STRATEGY = string("service.deploymentStrategy")
+    public static final Setting<String> DEPLOYMENT_STRATEGY = entry(STRING, "service.deploymentStrategy")
             .defaultsTo(ReleaseProps.DEFAULT_STRATEGY.key())
             .check(oneOf(ReleaseStrategy.keys().toArray(String[]::new)))
             .describe("How a new revision replaces the running one (ECS-native strategies): `rolling` replaces tasks "
                     + "in place; the others start a full new revision beside the old one on a second target group and "
                     + "move traffic on a listener rule: `canary` a share first, `linear` in steps, `blue-green` all at "
                     + "once (docs/service.md#releases).");
-    public static final Setting<Double> CANARY_PERCENT = number("service.canaryPercent")
+    public static final Setting<Double> CANARY_PERCENT = entry(NUMBER, "service.canaryPercent")
             .defaultsTo(ReleaseProps.DEFAULT_CANARY_PERCENT).check(Checks.tenths(0.1, 100))
             .note("only with deploymentStrategy canary")
             .describe("Share of traffic the canary gets before the rest (ECS Express Mode uses 5).");
-    public static final Setting<Double> LINEAR_STEP_PERCENT = number("service.linearStepPercent")
+    public static final Setting<Double> LINEAR_STEP_PERCENT = entry(NUMBER, "service.linearStepPercent")
             .defaultsTo(ReleaseProps.DEFAULT_LINEAR_STEP_PERCENT).check(Checks.tenths(3, 100))
             .note("only with deploymentStrategy linear")
             .describe("Share of traffic moved per step (25: four steps).");
-    public static final Setting<Integer> STEP_BAKE_MINUTES = integer("service.stepBakeMinutes")
+    public static final Setting<Integer> STEP_BAKE_MINUTES = entry(INTEGER, "service.stepBakeMinutes")
             .defaultsTo(ReleaseProps.DEFAULT_STEP_BAKE_MINUTES).check(range(0, 1440))
             .note("only with deploymentStrategy canary or linear; the release at most 33 hours")
             .describe("Wait after the canary step, or between linear steps, while the deployment alarms watch "
                     + "(ECS Express Mode uses 3).");
-    public static final Setting<Integer> BAKE_MINUTES = integer("service.bakeMinutes")
+    public static final Setting<Integer> BAKE_MINUTES = entry(INTEGER, "service.bakeMinutes")
             .defaultsTo(ReleaseProps.DEFAULT_BAKE_MINUTES).check(range(0, 1440))
             .note("not with deploymentStrategy rolling")
             .describe("How long the old revision stays up after all traffic moved, so a rollback is a listener "
                     + "change.");
-    public static final Setting<String> DEPLOYMENT_ALARM_ACTION = string("service.deploymentAlarmAction")
+    public static final Setting<String> DEPLOYMENT_ALARM_ACTION = entry(STRING, "service.deploymentAlarmAction")
             .defaultsTo("rollback").check(oneOf("rollback", "fail"))
             .describe("What ECS does when a deployment alarm goes off during a release: roll back to the last good "
                     + "revision, or only mark the deployment failed.");
-    public static final Setting<Double> ALARM_ERROR_RATE_PERCENT = number("service.alarmErrorRatePercent")
+    public static final Setting<Double> ALARM_ERROR_RATE_PERCENT = entry(NUMBER, "service.alarmErrorRatePercent")
             .defaultsTo(ReleaseProps.DEFAULT_ERROR_RATE_PERCENT).check(Checks.between(0.1, 50))
             .describe("Deployment alarm: targets' 5xx as a share of their requests (per target group, per minute) "
                     + "above this fails a release. 1, as ECS Express Mode's rollback alarm: the page never answers 5xx.");
-    public static final Setting<Integer> ALARM_MIN_REQUESTS = integer("service.alarmMinRequests")
+    public static final Setting<Integer> ALARM_MIN_REQUESTS = entry(INTEGER, "service.alarmMinRequests")
             .defaultsTo(ReleaseProps.DEFAULT_MIN_REQUESTS).check(range(1, 100_000))
             .describe("A target group with fewer requests in a minute counts as 0% errors, so an idle service cannot "
                     + "trip the error-rate alarm on one failed request.");
-    public static final Setting<Integer> ALARM_LATENCY_P99_MILLIS = integer("service.alarmLatencyP99Millis")
+    public static final Setting<Integer> ALARM_LATENCY_P99_MILLIS = entry(INTEGER, "service.alarmLatencyP99Millis")
             .defaultsTo(ReleaseProps.DEFAULT_LATENCY_P99_MILLIS).check(range(10, 60_000))
             .describe("Deployment alarm: targets' p99 response time above this fails a release (the page's p99 is "
                     + "tens of milliseconds: BENCHMARKS.md).");
-    public static final Setting<Integer> ALARM_EVALUATION_PERIODS = integer("service.alarmEvaluationPeriods")
+    public static final Setting<Integer> ALARM_EVALUATION_PERIODS = entry(INTEGER, "service.alarmEvaluationPeriods")
             .defaultsTo(ReleaseProps.DEFAULT_EVALUATION_PERIODS).check(range(1, 10))
             .describe("One-minute periods the deployment alarms look at (3, as ECS Express Mode's 3 minutes).");
-    public static final Setting<Integer> ALARM_DATAPOINTS = integer("service.alarmDatapoints")
+    public static final Setting<Integer> ALARM_DATAPOINTS = entry(INTEGER, "service.alarmDatapoints")
             .defaultsTo(ReleaseProps.DEFAULT_DATAPOINTS).check(range(1, 10)).note("at most alarmEvaluationPeriods")
             .describe("Breaching minutes among them that raise a deployment alarm (2: one bad minute is not enough).");
-    public static final Setting<Integer> ALARM_CPU_PERCENT = integer("service.alarmCpuPercent")
+    public static final Setting<Integer> ALARM_CPU_PERCENT = entry(INTEGER, "service.alarmCpuPercent")
             .defaultsTo(ReleaseProps.DEFAULT_CPU_PERCENT).check(range(1, 100))
             .describe("Health alarm: average CPU of the service above this for " + ReleaseAlarms.HEALTH_DATAPOINTS
                     + " of " + ReleaseAlarms.HEALTH_EVALUATION_PERIODS + " minutes.");
-    public static final Setting<Integer> ALARM_MEMORY_PERCENT = integer("service.alarmMemoryPercent")
+    public static final Setting<Integer> ALARM_MEMORY_PERCENT = entry(INTEGER, "service.alarmMemoryPercent")
             .defaultsTo(ReleaseProps.DEFAULT_MEMORY_PERCENT).check(range(1, 100))
             .describe("Health alarm: average memory of the service above this for " + ReleaseAlarms.HEALTH_DATAPOINTS
                     + " of " + ReleaseAlarms.HEALTH_EVALUATION_PERIODS + " minutes.");
-    public static final Setting<String> ALARM_EMAIL = string("service.alarmEmail").check(Checks.EMAIL)
+    public static final Setting<String> ALARM_EMAIL = entry(STRING, "service.alarmEmail").check(Checks.EMAIL)
             .describe("Subscribed to the service's alarm topic (it must confirm). Default: no subscription.");
 
     public static final String PIPELINE_GROUP = group("Pipeline");
-    public static final Setting<String> PIPELINE_REPOSITORY = string("pipeline.repository")
+    public static final Setting<String> PIPELINE_REPOSITORY = entry(STRING, "pipeline.repository")
             .check(pattern(Pattern.compile("[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+"), "owner/name of the source repository"))
             .describe("When set, the app synthesizes a CDK pipeline that deploys `pipeline.environments`.");
-    public static final Setting<String> PIPELINE_BRANCH = string("pipeline.branch")
+    public static final Setting<String> PIPELINE_BRANCH = entry(STRING, "pipeline.branch")
             .note("a branch name; required with pipeline.repository")
             .describe("Branch the pipeline builds.");
-    public static final Setting<String> PIPELINE_CONNECTION_ARN = string("pipeline.connectionArn")
+    public static final Setting<String> PIPELINE_CONNECTION_ARN = entry(STRING, "pipeline.connectionArn")
             .check(Checks.CONNECTION_ARN).note("required with pipeline.repository")
             .describe("Connection to the source provider.");
-    public static final Setting<List<String>> PIPELINE_ENVIRONMENTS = list("pipeline.environments")
+    public static final Setting<List<String>> PIPELINE_ENVIRONMENTS = entry(STRING_LIST, "pipeline.environments")
             .note("names defined under `environments`, in deployment order")
             .describe("Environments the pipeline deploys, in order. Default: all, in the order defined.");
-    public static final Setting<String> PIPELINE_ACCOUNT = string("pipeline.account").check(Checks.ACCOUNT)
+    public static final Setting<String> PIPELINE_ACCOUNT = entry(STRING, "pipeline.account").check(Checks.ACCOUNT)
             .describe("Account of the pipeline. Default: the first environment's.");
-    public static final Setting<String> PIPELINE_REGION = string("pipeline.region").check(Checks.REGION)
+    public static final Setting<String> PIPELINE_REGION = entry(STRING, "pipeline.region").check(Checks.REGION)
             .describe("Region of the pipeline. Default: the first environment's.");
-    public static final Setting<String> PIPELINE_SCAN_GATE = string("pipeline.scanGate").defaultsTo("off")
+    public static final Setting<String> PIPELINE_SCAN_GATE = entry(STRING, "pipeline.scanGate").defaultsTo("off")
             .check(oneOf("off", "CRITICAL", "HIGH", "MEDIUM", "LOW"))
             .describe("After each deployment, fail when the running image has findings at or above this severity.");
 
     /** Every key, in documentation order: the order of the entries above. */
     public static final List<Setting<?>> ALL = List.copyOf(REGISTERED);
-    private static final Map<String, Setting<?>> BY_KEY = index();
+    /** Keys to settings (toMap throws on a key declared twice). */
+    private static final Map<String, Setting<?>> BY_KEY = ALL.stream().collect(Collectors.toMap(Setting::key, s -> s));
 
     /** Starts a group: the entries declared after it belong to it (the reference shows one table per group). */
     private static String group(String title) {
@@ -355,38 +376,15 @@ public final class Settings {
         return title;
     }
 
-    private static Setting.Builder<String> string(String key) {
-        return new Setting.Builder<>(key, SettingType.STRING, currentGroup, REGISTERED::add);
+    /** A new entry of the current group; {@link Setting#describe} completes and registers it. */
+    private static <T> Setting<T> entry(SettingType<T> type, String key) {
+        Objects.requireNonNull(currentGroup, "a setting's group");
+        return new Setting<>(Objects.requireNonNull(key), type, currentGroup, null, null, null, null);
     }
 
-    private static Setting.Builder<Integer> integer(String key) {
-        return new Setting.Builder<>(key, SettingType.INTEGER, currentGroup, REGISTERED::add);
-    }
-
-    private static Setting.Builder<Double> number(String key) {
-        return new Setting.Builder<>(key, SettingType.NUMBER, currentGroup, REGISTERED::add);
-    }
-
-    private static Setting.Builder<Boolean> bool(String key) {
-        return new Setting.Builder<>(key, SettingType.BOOLEAN, currentGroup, REGISTERED::add);
-    }
-
-    private static Setting.Builder<List<String>> list(String key) {
-        return new Setting.Builder<>(key, SettingType.STRING_LIST, currentGroup, REGISTERED::add);
-    }
-
-    private static Setting.Builder<Object> json(String key) {
-        return new Setting.Builder<>(key, SettingType.JSON, currentGroup, REGISTERED::add);
-    }
-
-    private static Map<String, Setting<?>> index() {
-        Map<String, Setting<?>> map = new LinkedHashMap<>();
-        for (Setting<?> s : ALL) {
-            if (map.put(s.key(), s) != null) {
-                throw new IllegalStateException("duplicate setting " + s.key());
-            }
-        }
-        return map;
+    static <T> Setting<T> register(Setting<T> setting) {
+        REGISTERED.add(setting);
+        return setting;
     }
 
     public static Optional<Setting<?>> find(String key) {

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
@@ -70,20 +71,10 @@ public final class Values {
 
     private Object coerce(Setting<?> s) {
         Object v = raw.get(s.key());
-        if (v == null) {
-            return s.defaultValue();
-        }
-        return switch (s.type()) {
-            case STRING -> string(s, v);
-            case INTEGER -> integer(s, v);
-            case NUMBER -> number(s, v);
-            case BOOLEAN -> bool(s, v);
-            case STRING_LIST -> list(s, v);
-            case JSON -> v instanceof String str ? parseJson(s, str.trim()) : v;
-        };
+        return v == null ? s.defaultValue() : s.type().reader().read(this, s, v);
     }
 
-    private Object string(Setting<?> s, Object v) {
+    Object string(Setting<?> s, Object v) {
         if (!(v instanceof String str)) {
             return wrongType(s, v, "a string");
         }
@@ -93,42 +84,36 @@ public final class Values {
         return str.trim();
     }
 
-    private Object integer(Setting<?> s, Object v) {
-        if (v instanceof Integer i) {
+    Object integer(Setting<?> s, Object v) {
+        if (v instanceof Number n && (n instanceof Integer || n instanceof Long || n instanceof Short)
+                && n.longValue() == n.intValue()) {
+            return n.intValue();
+        }
+        if (v instanceof String str && parse(str, Integer::valueOf) instanceof Integer i) {
             return i;
-        }
-        if ((v instanceof Long || v instanceof Short) && ((Number) v).longValue() == ((Number) v).intValue()) {
-            return ((Number) v).intValue();
-        }
-        if (v instanceof String str) {
-            try {
-                return Integer.parseInt(str.trim());
-            } catch (NumberFormatException e) {
-                // reported below
-            }
         }
         return wrongType(s, v, "an integer: " + s.allowed());
     }
 
     /** A number that may have a fraction: a JSON number, or its text on the command line. */
-    private Object number(Setting<?> s, Object v) {
-        if (v instanceof Number n && Double.isFinite(n.doubleValue())) {
-            return n.doubleValue();
-        }
-        if (v instanceof String str) {
-            try {
-                double d = Double.parseDouble(str.trim());
-                if (Double.isFinite(d)) {
-                    return d;
-                }
-            } catch (NumberFormatException e) {
-                // reported below
-            }
+    Object number(Setting<?> s, Object v) {
+        Object n = v instanceof String str ? parse(str, Double::valueOf) : v;
+        if (n instanceof Number number && Double.isFinite(number.doubleValue())) {
+            return number.doubleValue();
         }
         return wrongType(s, v, "a number: " + s.allowed());
     }
 
-    private Object bool(Setting<?> s, Object v) {
+    /** The trimmed text as a number, or {@code null} when it is not one (reported by the caller). */
+    private static Number parse(String text, Function<String, Number> parser) {
+        try {
+            return parser.apply(text.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    Object bool(Setting<?> s, Object v) {
         if (v instanceof Boolean b) {
             return b;
         }
@@ -142,7 +127,7 @@ public final class Values {
      * A list of strings: a JSON array in cdk.json, or on the command line either a JSON array or a
      * comma-separated string ({@code -c registry.replicationRegions=us-east-1,eu-west-1}).
      */
-    private Object list(Setting<?> s, Object v) {
+    Object list(Setting<?> s, Object v) {
         if (v instanceof String str) {
             String t = str.trim();
             if (!t.startsWith("[")) {
@@ -162,6 +147,10 @@ public final class Values {
             return List.copyOf(out);
         }
         return v == s.defaultValue() ? v : wrongType(s, v, "a list of strings: " + s.allowed());
+    }
+
+    Object json(Setting<?> s, Object v) {
+        return v instanceof String str ? parseJson(s, str.trim()) : v;
     }
 
     private Object parseJson(Setting<?> s, String text) {

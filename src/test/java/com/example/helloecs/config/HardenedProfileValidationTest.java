@@ -80,7 +80,7 @@ class HardenedProfileValidationTest {
     @Test
     void defaults() {
         AppConfig plain = TestApps.config(Map.of());
-        assertThat(plain.deployment().hardening()).isEqualTo(HardeningConfig.NONE);
+        assertThat(plain.deployment().hardening()).isEqualTo(new HardeningConfig(false, false, false));
         assertThat(plain.packs()).containsExactly(CompliancePack.AwsSolutions);
 
         AppConfig hardened = TestApps.config(Map.of("profile", "hardened", "service.certificateArn", CERTIFICATE));
