@@ -73,8 +73,8 @@ public final class LifecycleCommand extends CommandGroup {
                 report = new PreviewReport(repo, "file " + source.file, images.size(), policy.rules(),
                         new LifecycleEvaluator(services.clock()).evaluate(policy.rules(), images));
             } else {
-                try (EcrClient ecr = services.ecr().create(awsOptions.region(config.deployment().region()),
-                        awsOptions.endpoint())) {
+                try (EcrClient ecr = services.aws().ecr(awsOptions.region(config.deployment().region()),
+                        awsOptions.endpoint(), null)) {
                     if (source.remote) {
                         List<Expiry> expiries = new RemotePreview(ecr, services.pollInterval(),
                                 Duration.ofSeconds(timeoutSeconds)).run(repo, policy.text());
