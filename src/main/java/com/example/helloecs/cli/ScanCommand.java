@@ -13,8 +13,6 @@ import software.amazon.awssdk.services.ecr.EcrClient;
 @Command(name = "scan", mixinStandardHelpOptions = true, description = "ECR image scan tools.",
         subcommands = ScanCommand.Findings.class)
 public final class ScanCommand extends CommandGroup {
-
-
     @Command(name = "findings", mixinStandardHelpOptions = true, sortOptions = false,
             description = {"Wait for an image's scan to finish, print counts by severity and the top findings, and "
                     + "fail when findings at or above --fail-on exist.",
