@@ -48,8 +48,10 @@ public final class Interruption implements AutoCloseable {
         if (!signal.compareAndSet(0, s.getNumber())) {
             Runtime.getRuntime().halt(128 + signal.get());
         }
-        received.countDown();
+        // Interrupt first: a worker that sees the latch open may clear its interrupt flag (stopAfter) and must not
+        // be interrupted after that, in the middle of stopping the container.
         worker.interrupt();
+        received.countDown();
     }
 
     /** Whether a signal arrived. */
