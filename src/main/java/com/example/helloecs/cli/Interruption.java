@@ -54,11 +54,6 @@ public final class Interruption implements AutoCloseable {
         received.countDown();
     }
 
-    /** Whether a signal arrived. */
-    public boolean requested() {
-        return signal.get() != 0;
-    }
-
     /**
      * Whether a signal arrived, waiting up to {@code grace} for it: the terminal signals the Docker CLI at the same
      * moment as this process, and the command may see the CLI end (or fail to start) before the JVM has run the
@@ -68,7 +63,7 @@ public final class Interruption implements AutoCloseable {
         try {
             return received.await(grace.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
-            return requested();
+            return signal.get() != 0;
         }
     }
 
