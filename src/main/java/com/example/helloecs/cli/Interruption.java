@@ -48,13 +48,10 @@ public final class Interruption implements AutoCloseable {
         if (!signal.compareAndSet(0, s.getNumber())) {
             Runtime.getRuntime().halt(128 + signal.get());
         }
-        received.countDown();
+        // Interrupt first: a worker that sees the latch open may clear its interrupt flag (stopAfter) and must not
+        // be interrupted after that, in the middle of stopping the container.
         worker.interrupt();
-    }
-
-    /** Whether a signal arrived. */
-    public boolean requested() {
-        return signal.get() != 0;
+        received.countDown();
     }
 
     /**
@@ -66,7 +63,7 @@ public final class Interruption implements AutoCloseable {
         try {
             return received.await(grace.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
-            return requested();
+            return signal.get() != 0;
         }
     }
 

@@ -6,7 +6,6 @@ import java.util.List;
 
 import com.example.helloecs.config.AppConfig;
 import com.example.helloecs.registry.lifecycle.DeployedPolicy;
-import com.example.helloecs.registry.lifecycle.Expiry;
 import com.example.helloecs.registry.lifecycle.ImageRecord;
 import com.example.helloecs.registry.lifecycle.LifecycleEvaluator;
 
@@ -19,8 +18,6 @@ import software.amazon.awssdk.services.ecr.EcrClient;
 @Command(name = "lifecycle", mixinStandardHelpOptions = true, description = "ECR lifecycle policy tools.",
         subcommands = LifecycleCommand.Preview.class)
 public final class LifecycleCommand extends CommandGroup {
-
-
     @Command(name = "preview", mixinStandardHelpOptions = true, sortOptions = false,
             description = {
                     "Evaluate the configured lifecycle policy (byte for byte the JSON the stack deploys) against "
@@ -69,26 +66,28 @@ public final class LifecycleCommand extends CommandGroup {
             String repo = repository != null ? repository : config.deployment().registry().repositoryName();
             PreviewReport report;
             if (source.file != null) {
-                List<ImageRecord> images = DescribeImagesFile.read(source.file);
-                report = new PreviewReport(repo, "file " + source.file, images.size(), policy.rules(),
-                        new LifecycleEvaluator(services.clock()).evaluate(policy.rules(), images));
+                report = evaluate(repo, "file " + source.file, policy, DescribeImagesFile.read(source.file));
             } else {
-                try (EcrClient ecr = services.ecr().create(awsOptions.region(config.deployment().region()),
-                        awsOptions.endpoint())) {
+                try (EcrClient ecr = services.aws().ecr(awsOptions.region(config.deployment().region()),
+                        awsOptions.endpoint(), null)) {
                     if (source.remote) {
-                        List<Expiry> expiries = new RemotePreview(ecr, services.pollInterval(),
-                                Duration.ofSeconds(timeoutSeconds)).run(repo, policy.text());
-                        report = new PreviewReport(repo, "ECR lifecycle policy preview", -1, policy.rules(), expiries);
+                        report = new PreviewReport(repo, "ECR lifecycle policy preview", -1, policy.rules(),
+                                new RemotePreview(ecr, services.pollInterval(), Duration.ofSeconds(timeoutSeconds))
+                                        .run(repo, policy.text()));
                     } else {
-                        List<ImageRecord> images = EcrImages.list(ecr, repo);
-                        report = new PreviewReport(repo, "ECR DescribeImages", images.size(), policy.rules(),
-                                new LifecycleEvaluator(services.clock()).evaluate(policy.rules(), images));
+                        report = evaluate(repo, "ECR DescribeImages", policy, EcrImages.list(ecr, repo));
                     }
                 }
             }
             spec.commandLine().getOut().print(json ? report.json() : report.table());
             spec.commandLine().getOut().flush();
             return 0;
+        }
+
+        /** The report of evaluating the policy locally against {@code images}. */
+        private PreviewReport evaluate(String repo, String from, DeployedPolicy policy, List<ImageRecord> images) {
+            return new PreviewReport(repo, from, images.size(), policy.rules(),
+                    new LifecycleEvaluator(services.clock()).evaluate(policy.rules(), images));
         }
     }
 }

@@ -28,7 +28,6 @@ public final class Main extends CommandGroup {
                 .setExecutionExceptionHandler(new CliErrors());
     }
 
-
     /** Creates commands through a {@code (Services)} constructor when they have one. */
     private record Factory(Services services) implements CommandLine.IFactory {
         @Override

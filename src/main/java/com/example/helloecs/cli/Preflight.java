@@ -49,12 +49,10 @@ public final class Preflight {
         List<String> out = new ArrayList<>();
         String name = config.repositoryName();
         String account;
-        String sourceRegion;
         try (EcrClient ecr = clients.ecr(region, endpoint, null)) {
             DescribeRegistryResponse registry = ecr.describeRegistry(r -> { });
             account = registry.registryId();
-            sourceRegion = ecr.serviceClientConfiguration().region().id();
-            String where = account + "/" + sourceRegion;
+            String where = account + "/" + ecr.serviceClientConfiguration().region().id();
             int rules = registry.replicationConfiguration() == null ? 0
                     : registry.replicationConfiguration().rules().size();
             if (config.replicates() && rules > 0) {

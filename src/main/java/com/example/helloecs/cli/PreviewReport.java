@@ -57,15 +57,9 @@ public record PreviewReport(String repository, String source, int imageCount, Li
             out.put("imagesEvaluated", imageCount);
         }
         out.put("expiringCount", expiries.size());
-        out.put("expiring", expiries.stream().map(e -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("imageDigest", e.image().digest());
-            m.put("imageTags", e.image().tags());
-            m.put("imagePushedAt", e.image().pushedAt().toString());
-            m.put("rulePriority", e.rulePriority());
-            m.put("ruleDescription", descriptions.get(e.rulePriority()));
-            return m;
-        }).toList());
+        out.put("expiring", expiries.stream().map(e -> Json.ordered("imageDigest", e.image().digest(),
+                "imageTags", e.image().tags(), "imagePushedAt", e.image().pushedAt().toString(),
+                "rulePriority", e.rulePriority(), "ruleDescription", descriptions.get(e.rulePriority()))).toList());
         return Json.write(out) + "\n";
     }
 
@@ -78,5 +72,4 @@ public record PreviewReport(String repository, String source, int imageCount, Li
     static String shortDigest(String digest) {
         return digest.length() > 19 ? digest.substring(0, 19) : digest;
     }
-
 }

@@ -20,16 +20,7 @@ import software.amazon.awssdk.services.ecr.model.LifecyclePolicyPreviewStatus;
  * and https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_GetLifecyclePolicyPreview.html (status
  * IN_PROGRESS, COMPLETE, EXPIRED or FAILED; previewResults carry appliedRulePriority and action EXPIRE).
  */
-public final class RemotePreview {
-    private final EcrClient ecr;
-    private final Duration pollInterval;
-    private final Duration timeout;
-
-    public RemotePreview(EcrClient ecr, Duration pollInterval, Duration timeout) {
-        this.ecr = ecr;
-        this.pollInterval = pollInterval;
-        this.timeout = timeout;
-    }
+public record RemotePreview(EcrClient ecr, Duration pollInterval, Duration timeout) {
 
     /** The images ECR's preview would expire (oldest first). */
     public List<Expiry> run(String repository, String policyText) {

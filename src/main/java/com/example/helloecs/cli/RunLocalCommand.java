@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 
 import com.example.helloecs.config.Settings;
 import com.example.helloecs.local.CloudAssembly;
@@ -63,36 +64,31 @@ public final class RunLocalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Launch launch = new Launch();
+        return run(options, true);
+    }
+
+    /** Starts the container; in the foreground, then follows its output until it ends or Ctrl-C. */
+    static int run(Options o, boolean foreground) {
+        // Set by `docker run`: only then is a container of that name this run's own to stop.
+        AtomicReference<Docker> launched = new AtomicReference<>();
         try (Interruption interruption = Interruption.install()) {
             try {
-                Started started = start(options, System.out, launch);
-                if (started == null) {
+                Docker docker = start(o, System.out, launched);
+                if (docker == null || !foreground) {
                     return 0;
                 }
-                Docker docker = started.docker();
                 System.out.println("Press Ctrl-C to stop. Container output follows.");
                 // Returns when the container ends, or on Ctrl-C (which the Docker CLI gets too).
-                docker.inherit(docker.cmd("logs", "--follow", "--since", "0s", options.name));
-                return interruption.requested(SIGNAL_GRACE) ? stopAfter(interruption, launch, options.name, System.err) : 0;
-            } catch (RuntimeException e) {
-                if (interruption.requested(SIGNAL_GRACE)) {
-                    return stopAfter(interruption, launch, options.name, System.err);
+                docker.inherit(docker.cmd("logs", "--follow", "--since", "0s", o.name));
+                if (!interruption.requested(SIGNAL_GRACE)) {
+                    return 0;
                 }
-                throw e;
+            } catch (RuntimeException e) {
+                if (!interruption.requested(SIGNAL_GRACE)) {
+                    throw e;
+                }
             }
-        }
-    }
-
-    record Started(Docker docker, LocalTask task) {
-    }
-
-    /** Whether this run got as far as {@code docker run}: only then is a container of that name its own to stop. */
-    static final class Launch {
-        private volatile Docker docker;
-
-        void ran(Docker d) {
-            docker = d;
+            return stopAfter(interruption, launched.get(), o.name, System.err);
         }
     }
 
@@ -100,9 +96,8 @@ public final class RunLocalCommand implements Callable<Integer> {
      * After Ctrl-C (or SIGTERM): stops the container this run started (removed with it: {@code --rm}), never one it
      * found running, and returns the signal's exit code. Whatever failed because of the interrupt is not reported.
      */
-    static int stopAfter(Interruption interruption, Launch launch, String name, PrintStream err) {
+    static int stopAfter(Interruption interruption, Docker docker, String name, PrintStream err) {
         Thread.interrupted();
-        Docker docker = launch.docker;
         if (docker == null) {
             err.println("Interrupted before the container was started; nothing to stop.");
         } else {
@@ -113,8 +108,8 @@ public final class RunLocalCommand implements Callable<Integer> {
         return interruption.exitCode();
     }
 
-    /** Checks, builds, runs and waits until healthy; {@code null} after a dry run. */
-    static Started start(Options o, PrintStream out, Launch launch) {
+    /** Checks, builds, runs and waits until healthy; the Docker CLI it used, {@code null} after a dry run. */
+    static Docker start(Options o, PrintStream out, AtomicReference<Docker> launched) {
         CloudAssembly.requireFresh(o.cdkOut, List.of(imageDirectory(Path.of("")), Path.of("src", "main"), Path.of("cdk.json")));
         LocalTask task = CloudAssembly.read(o.cdkOut, o.stage);
         Docker docker = new Docker(o.docker);
@@ -142,7 +137,7 @@ public final class RunLocalCommand implements Callable<Integer> {
                     + " (Docker 25) and has no health start interval: the first health check runs after "
                     + task.container().healthCheck().interval() + " s.");
         }
-        launch.ran(docker);
+        launched.set(docker);
         Docker.Result started = docker.capture(run);
         if (!started.ok()) {
             System.err.println(started.output().strip());
@@ -151,7 +146,7 @@ public final class RunLocalCommand implements Callable<Integer> {
         waitHealthy(docker, o.name, o.timeout);
         out.println("Healthy: http://127.0.0.1:" + o.port + "/  (container " + o.name + ", image "
                 + DockerCommands.imageTag(task) + ", " + task.image().platform() + ")");
-        return new Started(docker, task);
+        return docker;
     }
 
     /**
@@ -203,18 +198,7 @@ public final class RunLocalCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            Launch launch = new Launch();
-            try (Interruption interruption = Interruption.install()) {
-                try {
-                    start(options, System.out, launch);
-                    return 0;
-                } catch (RuntimeException e) {
-                    if (interruption.requested(SIGNAL_GRACE)) {
-                        return stopAfter(interruption, launch, options.name, System.err);
-                    }
-                    throw e;
-                }
-            }
+            return run(options, false);
         }
     }
 

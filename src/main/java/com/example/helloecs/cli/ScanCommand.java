@@ -8,14 +8,11 @@ import com.example.helloecs.config.AppConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import software.amazon.awssdk.services.ecr.EcrClient;
-import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
 
 /** {@code scan findings}: an image's scan results, usable as a pipeline gate. */
 @Command(name = "scan", mixinStandardHelpOptions = true, description = "ECR image scan tools.",
         subcommands = ScanCommand.Findings.class)
 public final class ScanCommand extends CommandGroup {
-
-
     @Command(name = "findings", mixinStandardHelpOptions = true, sortOptions = false,
             description = {"Wait for an image's scan to finish, print counts by severity and the top findings, and "
                     + "fail when findings at or above --fail-on exist.",
@@ -83,15 +80,10 @@ public final class ScanCommand extends CommandGroup {
                     configOptions.stageId() + "-service", repo);
             ScanResult result;
             String region = awsOptions.region(config.deployment().region());
-            StsAssumeRoleCredentialsProvider role = roleArn == null ? null
-                    : AssumedRole.credentials(roleArn, region, awsOptions.endpoint());
-            try (EcrClient ecr = services.ecr().create(region, awsOptions.endpoint(), role)) {
+            try (var role = roleArn == null ? null : AwsClients.assumeRole(roleArn, region, awsOptions.endpoint());
+                 EcrClient ecr = services.aws().ecr(region, awsOptions.endpoint(), role)) {
                 result = new ScanFindings(ecr, services.pollInterval(), Duration.ofSeconds(timeoutSeconds))
                         .fetch(registryId, repo, imageTag, startScan);
-            } finally {
-                if (role != null) {
-                    role.close();
-                }
             }
             var out = spec.commandLine().getOut();
             out.print(json ? result.json(top, failOn) : result.table(top));

@@ -6,9 +6,11 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import software.amazon.awssdk.core.waiters.WaiterOverrideConfiguration;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.ecr.model.Attribute;
+import software.amazon.awssdk.services.ecr.model.DescribeImageScanFindingsRequest;
 import software.amazon.awssdk.services.ecr.model.DescribeImageScanFindingsResponse;
 import software.amazon.awssdk.services.ecr.model.ImageIdentifier;
 import software.amazon.awssdk.services.ecr.model.ScanNotFoundException;
@@ -20,16 +22,7 @@ import software.amazon.awssdk.services.ecr.model.ScanStatus;
  * https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_DescribeImageScanFindings.html.
  * Enhanced (continuous) scanning reports status ACTIVE instead of COMPLETE; it is read without waiting.
  */
-public final class ScanFindings {
-    private final EcrClient ecr;
-    private final Duration pollInterval;
-    private final Duration timeout;
-
-    public ScanFindings(EcrClient ecr, Duration pollInterval, Duration timeout) {
-        this.ecr = ecr;
-        this.pollInterval = pollInterval;
-        this.timeout = timeout;
-    }
+public record ScanFindings(EcrClient ecr, Duration pollInterval, Duration timeout) {
 
     /**
      * @param registryId the account whose registry holds the repository; {@code null}: the caller's own. ECR looks
@@ -40,9 +33,11 @@ public final class ScanFindings {
         if (startScan) {
             ecr.startImageScan(r -> r.registryId(registryId).repositoryName(repository).imageId(image));
         }
+        DescribeImageScanFindingsRequest request = DescribeImageScanFindingsRequest.builder().registryId(registryId)
+                .repositoryName(repository).imageId(image).build();
         DescribeImageScanFindingsResponse first;
         try {
-            first = ecr.describeImageScanFindings(r -> r.registryId(registryId).repositoryName(repository).imageId(image));
+            first = ecr.describeImageScanFindings(request);
         } catch (ScanNotFoundException e) {
             throw new UserError("no scan of " + repository + ":" + tag + " exists (scan on push off?): "
                     + "pass --start-scan to start one", e);
@@ -50,14 +45,12 @@ public final class ScanFindings {
         ScanStatus status = first.imageScanStatus() == null ? null : first.imageScanStatus().status();
         if (status != ScanStatus.COMPLETE && status != ScanStatus.ACTIVE) {
             try {
-                first = ecr.waiter().waitUntilImageScanComplete(
-                        r -> r.registryId(registryId).repositoryName(repository).imageId(image),
-                        c -> c.backoffStrategyV2(BackoffStrategy.fixedDelayWithoutJitter(pollInterval))
-                                .waitTimeout(timeout).maxAttempts(Integer.MAX_VALUE))
+                first = ecr.waiter().waitUntilImageScanComplete(request, WaiterOverrideConfiguration.builder()
+                        .backoffStrategyV2(BackoffStrategy.fixedDelayWithoutJitter(pollInterval))
+                        .waitTimeout(timeout).maxAttempts(Integer.MAX_VALUE).build())
                         .matched().response().orElseThrow();
             } catch (RuntimeException e) {
-                DescribeImageScanFindingsResponse last =
-                        ecr.describeImageScanFindings(r -> r.registryId(registryId).repositoryName(repository).imageId(image));
+                DescribeImageScanFindingsResponse last = ecr.describeImageScanFindings(request);
                 throw new UserError("the scan of " + repository + ":" + tag + " did not complete: status "
                         + last.imageScanStatus().statusAsString()
                         + (last.imageScanStatus().description() == null ? ""
@@ -70,7 +63,7 @@ public final class ScanFindings {
                     .forEach((s, n) -> counts.merge(Severity.of(s), n, Integer::sum));
         }
         List<ScanResult.Finding> findings = new ArrayList<>();
-        ecr.describeImageScanFindingsPaginator(r -> r.registryId(registryId).repositoryName(repository).imageId(image)).forEach(page -> {
+        ecr.describeImageScanFindingsPaginator(request).forEach(page -> {
             if (page.imageScanFindings() == null) {
                 return;
             }

@@ -1,13 +1,11 @@
 package com.example.helloecs.cli;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
 
-import com.example.helloecs.config.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
@@ -39,7 +37,7 @@ public final class ServiceImageTag {
     }
 
     private static boolean search(Path dir, String stackName, String repository, Set<String> tags) {
-        JsonNode artifacts = read(dir.resolve("manifest.json")).path("artifacts");
+        JsonNode artifacts = StageTemplates.read(dir.resolve("manifest.json")).path("artifacts");
         boolean found = false;
         for (var it = artifacts.fields(); it.hasNext(); ) {
             var artifact = it.next();
@@ -66,21 +64,13 @@ public final class ServiceImageTag {
     }
 
     private static void imageTags(Path assetManifest, String repository, Set<String> tags) {
-        for (JsonNode image : read(assetManifest).path("dockerImages")) {
+        for (JsonNode image : StageTemplates.read(assetManifest).path("dockerImages")) {
             for (JsonNode destination : image.path("destinations")) {
                 if (repository.equals(destination.path("repositoryName").asText())
                         && destination.hasNonNull("imageTag")) {
                     tags.add(destination.get("imageTag").asText());
                 }
             }
-        }
-    }
-
-    private static JsonNode read(Path file) {
-        try {
-            return Json.MAPPER.readTree(file.toFile());
-        } catch (IOException e) {
-            throw new UserError("cannot read " + file + ": " + e.getMessage());
         }
     }
 }

@@ -81,7 +81,8 @@ public record StageTemplates(String stage, String region, List<StackTemplate> te
         return out;
     }
 
-    private static JsonNode read(Path file) {
+    /** A JSON file of the assembly; a {@link UserError} when it cannot be read. */
+    static JsonNode read(Path file) {
         try {
             return Json.MAPPER.readTree(file.toFile());
         } catch (IOException e) {

@@ -16,7 +16,7 @@ class CliErrorsTest {
     @TempDir
     Path project;
 
-    CliRun runWith(EcrClients clients) throws Exception {
+    CliRun runWith(AwsClients clients) throws Exception {
         Files.writeString(project.resolve("cdk.json"), "{\"context\": {}}");
         return CliRun.run(clients, java.time.Clock.systemUTC(), "lifecycle", "preview", "--project-dir",
                 project.toString());

@@ -66,7 +66,7 @@ class CliMotoTest {
         String[] all = new String[args.length + base.length];
         System.arraycopy(args, 0, all, 0, args.length);
         System.arraycopy(base, 0, all, args.length, base.length);
-        return CliRun.run(CliRun.FAKE_CREDENTIALS, Clock.fixed(now, ZoneOffset.UTC), all);
+        return CliRun.run(CliRun.FAKE_AWS, Clock.fixed(now, ZoneOffset.UTC), all);
     }
 
     @Test

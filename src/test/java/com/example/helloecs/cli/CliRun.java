@@ -11,7 +11,6 @@ import java.time.ZoneOffset;
 import picocli.CommandLine;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.iam.IamClient;
@@ -20,44 +19,28 @@ import software.amazon.awssdk.services.iam.IamClient;
 record CliRun(int exitCode, String out, String err) {
     static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
 
-    /** Fake credentials for emulators; the region and endpoint come from the command's options. */
-    static final EcrClients FAKE_CREDENTIALS = (region, endpoint, credentials) -> credentials == null
-            ? client(region, endpoint) : EcrClients.DEFAULT.create(region, endpoint, credentials);
+    static final AwsCredentialsProvider FAKE = StaticCredentialsProvider.create(AwsBasicCredentials.create("testing",
+            "testing"));
 
-    static EcrClient client(String region, URI endpoint) {
-        var builder = EcrClient.builder()
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")));
-        if (region != null) {
-            builder.region(Region.of(region));
-        }
-        if (endpoint != null) {
-            builder.endpointOverride(endpoint);
-        }
-        return builder.build();
-    }
-
-    /** The preflight's clients with the same fake credentials, unless a command passes its own. */
+    /** Fake credentials for emulators, unless a command passes its own; region and endpoint from the options. */
     static final AwsClients FAKE_AWS = new AwsClients() {
         @Override
         public EcrClient ecr(String region, URI endpoint, AwsCredentialsProvider credentials) {
-            if (credentials == null) {
-                return client(region, endpoint);
-            }
-            return EcrClient.builder().credentialsProvider(credentials).region(Region.of(region))
-                    .endpointOverride(endpoint).build();
+            return AwsClients.DEFAULT.ecr(region, endpoint, credentials != null ? credentials : FAKE);
         }
 
         @Override
         public IamClient iam(URI endpoint, AwsCredentialsProvider credentials) {
-            return IamClient.builder().region(Region.AWS_GLOBAL).endpointOverride(endpoint)
-                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing",
-                            "testing")))
-                    .build();
+            return AwsClients.DEFAULT.iam(endpoint, FAKE);
         }
     };
 
-    static CliRun run(EcrClients clients, Clock clock, String... args) {
-        CommandLine cli = Main.commandLine(new Services(clients, clock, Duration.ofMillis(50), FAKE_AWS));
+    static EcrClient client(String region, URI endpoint) {
+        return FAKE_AWS.ecr(region, endpoint, null);
+    }
+
+    static CliRun run(AwsClients clients, Clock clock, String... args) {
+        CommandLine cli = Main.commandLine(new Services(clients, clock, Duration.ofMillis(50)));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cli.setOut(new PrintWriter(out, true));
@@ -67,6 +50,6 @@ record CliRun(int exitCode, String out, String err) {
     }
 
     static CliRun run(String... args) {
-        return run(FAKE_CREDENTIALS, Clock.fixed(NOW, ZoneOffset.UTC), args);
+        return run(FAKE_AWS, Clock.fixed(NOW, ZoneOffset.UTC), args);
     }
 }

@@ -46,7 +46,7 @@ class ScanCrossAccountMotoTest {
     @BeforeAll
     static void start() throws Exception {
         moto = MotoServer.start();
-        // The SDK's default chain (what AssumedRole uses for STS) reads these first: the pipeline account's caller.
+        // The SDK's default chain (AwsClients.assumeRole's STS) reads these first: the pipeline account's caller.
         System.setProperty("aws.accessKeyId", "testing");
         System.setProperty("aws.secretAccessKey", "testing");
         Credentials target;
@@ -55,7 +55,7 @@ class ScanCrossAccountMotoTest {
                         "testing"))).build()) {
             target = sts.assumeRole(r -> r.roleArn(ROLE).roleSessionName("setup")).credentials();
         }
-        try (EcrClient ecr = EcrClients.DEFAULT.create(REGION, moto.endpoint, StaticCredentialsProvider.create(
+        try (EcrClient ecr = AwsClients.DEFAULT.ecr(REGION, moto.endpoint, StaticCredentialsProvider.create(
                 software.amazon.awssdk.auth.credentials.AwsSessionCredentials.create(target.accessKeyId(),
                         target.secretAccessKey(), target.sessionToken())))) {
             ecr.createRepository(r -> r.repositoryName("hello-ecs-prod"));
@@ -87,7 +87,7 @@ class ScanCrossAccountMotoTest {
         String[] all = new String[base.length + extra.length];
         System.arraycopy(base, 0, all, 0, base.length);
         System.arraycopy(extra, 0, all, base.length, extra.length);
-        return CliRun.run(CliRun.FAKE_CREDENTIALS, Clock.fixed(Instant.now(), ZoneOffset.UTC), all);
+        return CliRun.run(CliRun.FAKE_AWS, Clock.fixed(Instant.now(), ZoneOffset.UTC), all);
     }
 
     @Test
