@@ -18,20 +18,14 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.ecr.EcrClient;
 
 /** The SDK paths (DescribeImages, StartImageScan, waiter, DescribeImageScanFindings) against moto_server. */
-class CliMotoTest {
+class CliMotoTest extends MotoProjectTest {
     /** The image asset tag in the cdk.out fixture (trimmed from a real synth of this app). */
     static final String SERVICE_TAG = "c19ec73176d4270310ac0cd1e14ed9abf73264570b2f1a5bc2198f7e84ced8ad";
     @AutoClose
-    static MotoServer moto;
-    @AutoClose
     static EcrClient ecr;
-
-    @TempDir
-    static Path project;
 
     @BeforeAll
     static void start() throws Exception {
-        moto = MotoServer.start();
         ecr = CliRun.client("us-east-1", moto.endpoint);
         ecr.createRepository(r -> r.repositoryName("demo-repo"));
         ecr.createRepository(r -> r.repositoryName("scanned"));

@@ -25,16 +25,9 @@ import software.amazon.awssdk.services.iam.IamClient;
  * {@code preflight} against moto_server (account 123456789012), in a clean account and in one where everything
  * collides; moto is reset before each test.
  */
-class CliPreflightMotoTest {
-    @AutoClose
-    static MotoServer moto;
-
-    @TempDir
-    static Path project;
-
+class CliPreflightMotoTest extends MotoProjectTest {
     @BeforeAll
     static void start() throws Exception {
-        moto = MotoServer.start();
         Files.writeString(project.resolve("cdk.json"), "{\"context\": {\"app.name\": \"demo\", "
                 + "\"registry.repositoryName\": \"demo-repo\", \"registry.replicationRegions\": [\"eu-west-1\"], "
                 + "\"registry.registryScanning\": \"ENHANCED\"}}");

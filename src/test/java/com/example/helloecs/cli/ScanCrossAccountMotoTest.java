@@ -31,21 +31,14 @@ import software.amazon.awssdk.services.sts.model.Credentials;
  * <p>What moto cannot show: IAM is not enforced (the lookup role's trust of the pipeline account and its
  * ReadOnlyAccess are AWS's bootstrap template, not checked here), and ENHANCED scanning's Inspector findings.
  */
-class ScanCrossAccountMotoTest {
+class ScanCrossAccountMotoTest extends MotoProjectTest {
     static final String TARGET = "222222222222";
     static final String REGION = "us-east-1";
     static final String ROLE = "arn:aws:iam::" + TARGET + ":role/"
             + BootstrapRoles.name(BootstrapRoles.LOOKUP, "hnb659fds", TARGET, REGION);
     static final String TAG = "v1";
-    @AutoClose
-    static MotoServer moto;
-
-    @TempDir
-    static Path project;
-
     @BeforeAll
     static void start() throws Exception {
-        moto = MotoServer.start();
         // The SDK's default chain (AwsClients.assumeRole's STS) reads these first: the pipeline account's caller.
         System.setProperty("aws.accessKeyId", "testing");
         System.setProperty("aws.secretAccessKey", "testing");
