@@ -78,7 +78,8 @@ public final class DockerCommands {
         LocalTask.HealthCheck h = c.healthCheck();
         if (h != null) {
             cmd.addAll(List.of("--health-cmd", healthCommand(h.command()), "--health-interval", h.interval() + "s",
-                    "--health-timeout", h.timeout() + "s", "--health-retries", String.valueOf(h.retries()), "--health-start-period", h.startPeriod() + "s"));
+                    "--health-timeout", h.timeout() + "s", "--health-retries", String.valueOf(h.retries()),
+                    "--health-start-period", h.startPeriod() + "s"));
             if (healthStartInterval != null) {
                 cmd.addAll(List.of("--health-start-interval", healthStartInterval.toMillis() + "ms"));
             }

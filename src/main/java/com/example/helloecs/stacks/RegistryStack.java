@@ -12,7 +12,6 @@ import com.example.helloecs.registry.ScanAlerts;
 import com.example.helloecs.registry.ScanAlertsProps;
 
 import software.amazon.awscdk.Aws;
-import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.constructs.Construct;
@@ -66,16 +65,15 @@ public class RegistryStack extends Stack {
         this.scanning = config.ownsRegistryScanning() ? new RegistryScanning(this, "Scanning", config) : null;
         this.scanAlerts = new ScanAlerts(this, "ScanAlerts", new ScanAlertsProps(config.repositoryName(),
                 config.scanAlertEmail(), config.destroyOnRemoval()));
-        output("RepositoryUri", "URI of the private ECR repository", repository.repository.getRepositoryUri());
-        output("RepositoryArn", "ARN of the private ECR repository", repository.repository.getRepositoryArn());
-        output("DockerLogin", "Logs Docker in to the registry", dockerLogin());
-        output("ScanAlertTopicArn", "SNS topic notified of CRITICAL or HIGH scan findings",
+        Outputs.add(this, "RepositoryUri", "URI of the private ECR repository",
+                repository.repository.getRepositoryUri());
+        Outputs.add(this, "RepositoryArn", "ARN of the private ECR repository",
+                repository.repository.getRepositoryArn());
+        Outputs.add(this, "DockerLogin", "Logs Docker in to the registry", dockerLogin());
+        Outputs.add(this, "ScanAlertTopicArn", "SNS topic notified of CRITICAL or HIGH scan findings",
                 scanAlerts.topic.getTopicArn());
     }
 
-    private void output(String id, String description, String value) {
-        CfnOutput.Builder.create(this, id).description(description).value(value).build();
-    }
 
     /** The ready-to-run login line; region, account and URL suffix are resolved by CloudFormation. */
     static String dockerLogin() {

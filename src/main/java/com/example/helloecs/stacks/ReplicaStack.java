@@ -5,7 +5,6 @@ import com.example.helloecs.registry.ReplicaRepositoryProps;
 import com.example.helloecs.registry.ReplicationPermission;
 import com.example.helloecs.registry.ReplicationPermissionProps;
 
-import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.constructs.Construct;
@@ -38,9 +37,7 @@ public class ReplicaStack extends Stack {
         this.permission = props.sourceAccount() == null ? null : new ReplicationPermission(this,
                 "ReplicationPermission", new ReplicationPermissionProps(props.sourceAccount(),
                         props.repository().repositoryName()));
-        CfnOutput.Builder.create(this, "ReplicaRepositoryUri")
-                .description("URI of the replica repository")
-                .value(replica.repository.getRepositoryUri())
-                .build();
+        Outputs.add(this, "ReplicaRepositoryUri", "URI of the replica repository",
+                replica.repository.getRepositoryUri());
     }
 }

@@ -50,18 +50,16 @@ public class ServiceStack extends Stack {
         Deployment deployment = props.deployment();
         ContainerImage image = ContainerImage.fromAsset(deployment.image().path().toString(), imageProps(deployment));
         this.web = new WebService(this, "Web", webServiceProps(deployment, image, props.executionRoleName()));
-        output("LoadBalancerDnsName", "DNS name of the Application Load Balancer",
+        Outputs.add(this, "LoadBalancerDnsName", "DNS name of the Application Load Balancer",
                 web.loadBalancer.getLoadBalancerDnsName());
-        this.serviceUrl = output("ServiceUrl", "URL of the service", web.listeners.url);
-        output("DashboardName", "CloudWatch dashboard of the service",
+        this.serviceUrl = Outputs.add(this, "ServiceUrl", "URL of the service", web.listeners.url);
+        Outputs.add(this, "DashboardName", "CloudWatch dashboard of the service",
                 web.release.dashboard.dashboard.getDashboardName());
-        output("DashboardUrl", "The dashboard in the CloudWatch console", web.release.dashboard.url);
-        output("AlarmTopicArn", "SNS topic every alarm of the service notifies", web.release.topic.topic.getTopicArn());
+        Outputs.add(this, "DashboardUrl", "The dashboard in the CloudWatch console", web.release.dashboard.url);
+        Outputs.add(this, "AlarmTopicArn", "SNS topic every alarm of the service notifies",
+                web.release.topic.topic.getTopicArn());
     }
 
-    private CfnOutput output(String id, String description, String value) {
-        return CfnOutput.Builder.create(this, id).description(description).value(value).build();
-    }
 
     /** The configuration of one deployment as {@link WebService}'s props. */
     static WebServiceProps webServiceProps(Deployment deployment, ContainerImage image, String executionRoleName) {
